@@ -1,0 +1,1 @@
+//! Placeholder: shipped data files and their loader.

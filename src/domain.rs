@@ -1,0 +1,18 @@
+//! Pure rules of performance appraisal: no IO, no clock, no terminal.
+
+pub mod assessment;
+pub mod nip;
+pub mod org;
+pub mod reference;
+pub mod scheme;
+pub mod summary;
+pub mod template;
+pub mod training;
+
+pub use assessment::{Assessment, AssessmentKey, Edit, Status};
+pub use nip::Nip;
+pub use org::{Org, Period, Person, Role, Unit};
+pub use reference::Reference;
+pub use scheme::{Outcome, Scheme};
+pub use template::{Aspect, Criterion, Expectation, Template};
+pub use training::Catalogue;

@@ -1,0 +1,6 @@
+//! Kinerja: on-site performance appraisal of civil servants (ASN).
+
+pub mod data;
+pub mod domain;
+pub mod store;
+pub mod theme;

@@ -1,0 +1,1 @@
+//! Placeholder: the versioned bincode codec lands with the store.

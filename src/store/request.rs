@@ -1,0 +1,92 @@
+//! The one request/response type that drives the store, in-process today
+//! and over the daemon's socket later (the daemon is a transport, not a rewrite).
+
+use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference};
+use serde::{Deserialize, Serialize};
+
+/// Which screen a user was on, so a restart lands them there again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CursorScreen {
+    Roster,
+    Scoring,
+    Summary,
+}
+
+/// Where a user was: period, employee, criterion and screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    pub period: String,
+    pub employee: Option<Nip>,
+    /// Index into the employee's criteria list.
+    pub criterion: usize,
+    pub screen: CursorScreen,
+}
+
+/// Everything a client needs to start: roster, reference data, settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub org: Org,
+    pub reference: Reference,
+    /// The period new sessions open on.
+    pub active_period: Option<String>,
+    /// Records that could not be decoded and were skipped.
+    pub corrupt: Vec<CorruptRecord>,
+}
+
+/// A stored record that failed to decode: reported, never panicked on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorruptRecord {
+    pub tree: String,
+    pub key: String,
+    pub reason: String,
+}
+
+/// A request to the store. Every write is flushed before its response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Roster, reference data and the active period.
+    Snapshot,
+    /// Replaces roster and reference data and adds the given assessments
+    /// (the demo, a synthetic organisation, later an import). All or nothing.
+    Seed {
+        org: Org,
+        reference: Reference,
+        assessments: Vec<Assessment>,
+        active_period: Option<String>,
+    },
+    /// The assessments of a period, optionally only for some employees.
+    Assessments {
+        period: String,
+        employees: Option<Vec<Nip>>,
+    },
+    /// Every assessment of every period (export).
+    AllAssessments,
+    /// Applies one edit if the stored revision is still `expected_revision`
+    /// (0 for a record that does not exist yet).
+    Edit {
+        key: AssessmentKey,
+        expected_revision: u64,
+        edit: Edit,
+    },
+    SetCursor { user: Nip, cursor: Cursor },
+    GetCursor { user: Nip },
+    SetActivePeriod { period: String },
+}
+
+/// The store's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    Done,
+    Snapshot(Box<Snapshot>),
+    Assessments {
+        items: Vec<Assessment>,
+        corrupt: Vec<CorruptRecord>,
+    },
+    /// The edit is flushed to disk: the UI may now say "tersimpan".
+    Saved(Box<Assessment>),
+    /// Someone else changed the record since it was read; nothing was written.
+    Conflict(Box<Assessment>),
+    /// The edit broke a domain rule; nothing was written.
+    Rejected(String),
+    Cursor(Option<Cursor>),
+}
