@@ -2,5 +2,6 @@
 
 pub mod data;
 pub mod domain;
+pub mod source;
 pub mod store;
 pub mod theme;

@@ -174,11 +174,19 @@ impl Assessment {
             }
             Edit::SetNote { criterion, note } => {
                 known(criterion)?;
-                self.entries.entry(criterion.clone()).or_default().note.clone_from(note);
+                self.entries
+                    .entry(criterion.clone())
+                    .or_default()
+                    .note
+                    .clone_from(note);
             }
             Edit::SetRealisasi { criterion, text } => {
                 known(criterion)?;
-                self.entries.entry(criterion.clone()).or_default().realisasi.clone_from(text);
+                self.entries
+                    .entry(criterion.clone())
+                    .or_default()
+                    .realisasi
+                    .clone_from(text);
             }
             Edit::Decide { aspect, decision } => match aspect {
                 Aspect::HasilKerja => self.hasil.clone_from(decision),
@@ -224,7 +232,10 @@ mod tests {
         assert!(a.apply(&set("rhk1", 3), scale).is_ok());
         assert_eq!(
             a.apply(&set("rhk1", 4), scale),
-            Err(EditError::OutOfScale { rating: 4, scale: 3 })
+            Err(EditError::OutOfScale {
+                rating: 4,
+                scale: 3
+            })
         );
         assert!(a.apply(&set("pelayanan", 5), scale).is_ok());
         assert_eq!(
@@ -238,13 +249,15 @@ mod tests {
     #[test]
     fn a_complete_assessment_is_frozen_until_reopened() {
         let mut a = fresh();
-        a.apply(&Edit::SetStatus(Status::Complete), scale).expect("complete");
+        a.apply(&Edit::SetStatus(Status::Complete), scale)
+            .expect("complete");
         let note = Edit::SetNote {
             criterion: "rhk1".into(),
             note: "x".into(),
         };
         assert_eq!(a.apply(&note, scale), Err(EditError::Frozen));
-        a.apply(&Edit::SetStatus(Status::Draft), scale).expect("reopen");
+        a.apply(&Edit::SetStatus(Status::Draft), scale)
+            .expect("reopen");
         assert!(a.apply(&note, scale).is_ok());
     }
 }

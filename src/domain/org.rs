@@ -76,9 +76,16 @@ impl Org {
 
     /// Everyone who has at least one person to appraise, sorted by name.
     pub fn appraisers(&self) -> Vec<&Person> {
-        let ids: std::collections::HashSet<&Nip> =
-            self.people.iter().filter_map(|p| p.appraiser.as_ref()).collect();
-        let mut v: Vec<&Person> = self.people.iter().filter(|p| ids.contains(&p.nip)).collect();
+        let ids: std::collections::HashSet<&Nip> = self
+            .people
+            .iter()
+            .filter_map(|p| p.appraiser.as_ref())
+            .collect();
+        let mut v: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| ids.contains(&p.nip))
+            .collect();
         v.sort_by(|a, b| a.name.cmp(&b.name));
         v
     }

@@ -32,17 +32,21 @@ impl Reference {
     }
 
     /// The criteria a person is rated on: their post's Hasil Kerja template,
-    /// then the behaviour template; a missing template contributes nothing.
+    /// then the behaviour template, Hasil Kerja criteria first; a missing
+    /// template contributes nothing.
     pub fn criteria_of(&self, person: &Person) -> Vec<ScaledCriterion<'_>> {
-        [person.template.as_str(), self.behaviour_template.as_str()]
-            .into_iter()
-            .filter_map(|id| self.template(id))
-            .flat_map(|t| {
-                t.criteria.iter().map(move |c| ScaledCriterion {
-                    criterion: c,
-                    scale: t.scale,
+        let mut v: Vec<ScaledCriterion<'_>> =
+            [person.template.as_str(), self.behaviour_template.as_str()]
+                .into_iter()
+                .filter_map(|id| self.template(id))
+                .flat_map(|t| {
+                    t.criteria.iter().map(move |c| ScaledCriterion {
+                        criterion: c,
+                        scale: t.scale,
+                    })
                 })
-            })
-            .collect()
+                .collect();
+        v.sort_by_key(|c| c.criterion.aspect);
+        v
     }
 }

@@ -108,7 +108,10 @@ impl Scheme {
     pub fn points(&self, rating: u8, scale: u8) -> Option<f64> {
         let numeric = self.numeric.as_ref()?;
         let table = numeric.points.iter().find(|p| p.scale == scale)?;
-        table.points.get(usize::from(rating).checked_sub(1)?).copied()
+        table
+            .points
+            .get(usize::from(rating).checked_sub(1)?)
+            .copied()
     }
 
     /// The band a numeric total falls in.
@@ -145,7 +148,9 @@ impl Scheme {
                         if n != 1 {
                             return Err((
                                 "matrix.cells".into(),
-                                format!("cell hasil={h:?} perilaku={p:?} appears {n} times, needs 1"),
+                                format!(
+                                    "cell hasil={h:?} perilaku={p:?} appears {n} times, needs 1"
+                                ),
                             ));
                         }
                     }
@@ -164,14 +169,26 @@ impl Scheme {
                         "skp_weight + perilaku_weight must be 1".into(),
                     ));
                 }
-                if let Some(p) = n.points.iter().find(|p| p.points.len() != usize::from(p.scale)) {
+                if let Some(p) = n
+                    .points
+                    .iter()
+                    .find(|p| p.points.len() != usize::from(p.scale))
+                {
                     return Err((
                         "numeric.points".into(),
-                        format!("scale {} needs {} points, found {}", p.scale, p.scale, p.points.len()),
+                        format!(
+                            "scale {} needs {} points, found {}",
+                            p.scale,
+                            p.scale,
+                            p.points.len()
+                        ),
                     ));
                 }
                 if let Some(b) = n.bands.iter().find(|b| !known(&b.grade)) {
-                    return Err(("numeric.bands.grade".into(), format!("unknown grade {:?}", b.grade)));
+                    return Err((
+                        "numeric.bands.grade".into(),
+                        format!("unknown grade {:?}", b.grade),
+                    ));
                 }
                 if !n.bands.iter().any(|b| b.min <= 0.0) {
                     return Err(("numeric.bands".into(), "one band must start at 0".into()));

@@ -1,7 +1,7 @@
 //! The summary: suggested aspect results, the final result, strengths and
 //! areas needing improvement with training, and what still blocks completion.
 
-use super::assessment::{Assessment, AspectValue, ListKind, SummaryItem};
+use super::assessment::{AspectValue, Assessment, ListKind, SummaryItem};
 use super::scheme::{Outcome, Scheme};
 use super::template::{Aspect, Expectation, RhkKind, ScaledCriterion, expectation_of};
 use super::training::{Catalogue, Programme, TrainingLevel};
@@ -19,8 +19,14 @@ pub fn suggest_expectation(items: &[(Expectation, bool)]) -> Option<Expectation>
         return None;
     }
     let n = items.len();
-    let above = items.iter().filter(|(e, _)| *e == Expectation::DiAtas).count();
-    let below = items.iter().filter(|(e, _)| *e == Expectation::DiBawah).count();
+    let above = items
+        .iter()
+        .filter(|(e, _)| *e == Expectation::DiAtas)
+        .count();
+    let below = items
+        .iter()
+        .filter(|(e, _)| *e == Expectation::DiBawah)
+        .count();
     let key_below = items
         .iter()
         .any(|(e, key)| *key && *e == Expectation::DiBawah);
@@ -93,7 +99,9 @@ pub fn suggest(
         .filter(|c| c.criterion.aspect == aspect)
         .filter_map(|c| a.rating(&c.criterion.id).map(|r| (c, r)));
     if scheme.numeric.is_some() {
-        let pts: Vec<f64> = rated.filter_map(|(c, r)| scheme.points(r, c.scale)).collect();
+        let pts: Vec<f64> = rated
+            .filter_map(|(c, r)| scheme.points(r, c.scale))
+            .collect();
         if pts.is_empty() {
             return None;
         }
@@ -139,7 +147,11 @@ pub fn outcome(scheme: &Scheme, hasil: &AspectValue, perilaku: &AspectValue) -> 
 
 /// The derived list: above-expectation criteria highest first (strengths),
 /// or below-expectation lowest first (improvements); ties keep template order.
-pub fn derived_list(kind: ListKind, criteria: &[ScaledCriterion<'_>], a: &Assessment) -> Vec<SummaryItem> {
+pub fn derived_list(
+    kind: ListKind,
+    criteria: &[ScaledCriterion<'_>],
+    a: &Assessment,
+) -> Vec<SummaryItem> {
     let mut rated: Vec<(usize, f64, &str)> = criteria
         .iter()
         .enumerate()
@@ -208,7 +220,11 @@ pub fn summarize<'a>(
 ) -> Summary<'a> {
     let hasil_suggested = suggest(Aspect::HasilKerja, criteria, a, scheme);
     let perilaku_suggested = suggest(Aspect::PerilakuKerja, criteria, a, scheme);
-    let hasil = a.hasil.as_ref().map(|d| d.value.clone()).or_else(|| hasil_suggested.clone());
+    let hasil = a
+        .hasil
+        .as_ref()
+        .map(|d| d.value.clone())
+        .or_else(|| hasil_suggested.clone());
     let perilaku = a
         .perilaku
         .as_ref()

@@ -69,9 +69,13 @@ pub struct Criterion {
     pub aspect: Aspect,
     pub name: String,
     pub description: String,
+    /// Behaviour guidance (panduan perilaku) or other bullet points.
+    #[serde(default)]
+    pub guidance: Vec<String>,
     /// One descriptor per scale level, lowest first.
     pub levels: Vec<String>,
     /// Present on Hasil Kerja criteria.
+    #[serde(default)]
     pub hasil: Option<HasilInfo>,
 }
 

@@ -68,9 +68,16 @@ pub enum Request {
         expected_revision: u64,
         edit: Edit,
     },
-    SetCursor { user: Nip, cursor: Cursor },
-    GetCursor { user: Nip },
-    SetActivePeriod { period: String },
+    SetCursor {
+        user: Nip,
+        cursor: Cursor,
+    },
+    GetCursor {
+        user: Nip,
+    },
+    SetActivePeriod {
+        period: String,
+    },
 }
 
 /// The store's answer.
