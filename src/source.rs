@@ -46,11 +46,7 @@ impl SourceError {
 
 /// The 1-based line of a byte offset.
 pub fn line_at(src: &str, offset: usize) -> usize {
-    src.as_bytes()[..offset.min(src.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    src.get(..offset).unwrap_or(src).matches('\n').count() + 1
 }
 
 /// The first line that contains `needle`, for errors found after parsing
