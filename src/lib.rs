@@ -2,6 +2,9 @@
 
 pub mod data;
 pub mod domain;
+pub mod i18n;
+pub mod io;
 pub mod source;
 pub mod store;
 pub mod theme;
+pub mod tui;

@@ -267,3 +267,6 @@ pub fn summarize<'a>(
         missing_notes,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -29,6 +29,8 @@ pub struct Snapshot {
     pub reference: Reference,
     /// The period new sessions open on.
     pub active_period: Option<String>,
+    /// Who saved a cursor last, to preselect them at login.
+    pub last_user: Option<Nip>,
     /// Records that could not be decoded and were skipped.
     pub corrupt: Vec<CorruptRecord>,
 }

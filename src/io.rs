@@ -1,0 +1,3 @@
+//! Files in and out: exports (imports and backups come in later issues).
+
+pub mod export;

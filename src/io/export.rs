@@ -1,0 +1,234 @@
+//! `kinerja export`: every assessment as JSON or CSV, with the derived
+//! aspect ratings, predikat or score, strengths and improvements.
+
+use crate::domain::assessment::{AspectValue, Status};
+use crate::domain::summary::{ResolvedItem, summarize};
+use crate::domain::template::expectation_of;
+use crate::domain::{Aspect, Assessment, Outcome, Reference};
+use crate::domain::{Org, Person};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
+
+/// Output formats of `kinerja export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// One criterion of an exported assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionRow {
+    pub id: String,
+    pub name: String,
+    pub aspect: Aspect,
+    pub rating: Option<u8>,
+    pub scale: u8,
+    /// Di Bawah / Sesuai / Di Atas Ekspektasi.
+    pub label: Option<String>,
+    pub note: String,
+    pub realisasi: String,
+}
+
+/// A strength or improvement with the training paired with it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemRow {
+    pub title: String,
+    pub note: String,
+    pub training: Vec<String>,
+}
+
+/// One exported assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub nip: String,
+    pub name: String,
+    pub unit: String,
+    pub period: String,
+    pub period_name: String,
+    pub scheme: String,
+    pub appraiser_nip: String,
+    pub appraiser_name: String,
+    pub status: Status,
+    pub criteria: Vec<CriterionRow>,
+    pub rating_hasil_kerja: Option<String>,
+    pub rating_perilaku_kerja: Option<String>,
+    /// Whether the aspect ratings were confirmed by the appraiser.
+    pub ratings_decided: bool,
+    pub predikat: Option<String>,
+    pub score: Option<f64>,
+    pub strengths: Vec<ItemRow>,
+    pub improvements: Vec<ItemRow>,
+}
+
+fn value_label(v: Option<&AspectValue>) -> Option<String> {
+    v.map(|v| match v {
+        AspectValue::Expectation(e) => e.label().to_string(),
+        AspectValue::Score(s) => format!("{s:.2}"),
+    })
+}
+
+fn items(list: &[ResolvedItem<'_>]) -> Vec<ItemRow> {
+    list.iter()
+        .map(|i| ItemRow {
+            title: i.title.clone(),
+            note: i.note.clone(),
+            training: i
+                .training
+                .iter()
+                .map(|p| format!("{} ({} JP)", p.name, p.jp))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Builds export records; assessments of unknown people or periods are skipped.
+pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> Vec<Record> {
+    let people: HashMap<&str, &Person> = org.people.iter().map(|p| (p.nip.as_str(), p)).collect();
+    let mut out = Vec::with_capacity(assessments.len());
+    for a in assessments {
+        let (Some(p), Some(period)) = (
+            people.get(a.key.employee.as_str()),
+            org.period(&a.key.period),
+        ) else {
+            continue;
+        };
+        let Some(scheme) = reference.scheme(&period.scheme) else {
+            continue;
+        };
+        let criteria = reference.criteria_of(p);
+        let s = summarize(&criteria, a, scheme, &reference.catalogue);
+        let appraiser = people.get(a.appraiser.as_str());
+        let (predikat, score) = match &s.outcome {
+            Some(Outcome::Predikat { grade, .. }) => {
+                (Some(scheme.grade_label(grade).to_string()), None)
+            }
+            Some(Outcome::Score { total, grade, .. }) => {
+                (Some(scheme.grade_label(grade).to_string()), Some(*total))
+            }
+            None => (None, None),
+        };
+        out.push(Record {
+            nip: p.nip.to_string(),
+            name: p.name.clone(),
+            unit: org
+                .unit(&p.unit)
+                .map_or_else(|| p.unit.clone(), |u| u.name.clone()),
+            period: period.id.clone(),
+            period_name: period.name.clone(),
+            scheme: scheme.name.clone(),
+            appraiser_nip: a.appraiser.to_string(),
+            appraiser_name: appraiser.map(|p| p.name.clone()).unwrap_or_default(),
+            status: a.status,
+            criteria: criteria
+                .iter()
+                .map(|c| {
+                    let e = a.entry(&c.criterion.id);
+                    let rating = e.and_then(|e| e.rating);
+                    CriterionRow {
+                        id: c.criterion.id.clone(),
+                        name: c.criterion.name.clone(),
+                        aspect: c.criterion.aspect,
+                        rating,
+                        scale: c.scale,
+                        label: rating.map(|r| expectation_of(r, c.scale).label().to_string()),
+                        note: e.map(|e| e.note.clone()).unwrap_or_default(),
+                        realisasi: e.map(|e| e.realisasi.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect(),
+            rating_hasil_kerja: value_label(s.hasil.as_ref()),
+            rating_perilaku_kerja: value_label(s.perilaku.as_ref()),
+            ratings_decided: a.hasil.is_some() && a.perilaku.is_some(),
+            predikat,
+            score,
+            strengths: items(&s.strengths),
+            improvements: items(&s.improvements),
+        });
+    }
+    out
+}
+
+/// The CSV columns: one row per assessment and criterion.
+pub const CSV_HEADER: [&str; 21] = [
+    "nip",
+    "name",
+    "unit",
+    "period",
+    "appraiser_nip",
+    "appraiser_name",
+    "status",
+    "aspect",
+    "criterion_id",
+    "criterion",
+    "rating",
+    "scale",
+    "label",
+    "note",
+    "realisasi",
+    "rating_hasil_kerja",
+    "rating_perilaku_kerja",
+    "predikat",
+    "score",
+    "strengths",
+    "improvements",
+];
+
+fn join(items: &[ItemRow]) -> String {
+    items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Writes records in a format.
+pub fn write(records: &[Record], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, records)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(CSV_HEADER)?;
+            for r in records {
+                let status = match r.status {
+                    Status::Draft => "draft",
+                    Status::Complete => "complete",
+                };
+                for c in &r.criteria {
+                    let aspect = match c.aspect {
+                        Aspect::HasilKerja => "hasil_kerja",
+                        Aspect::PerilakuKerja => "perilaku_kerja",
+                    };
+                    w.write_record([
+                        r.nip.as_str(),
+                        &r.name,
+                        &r.unit,
+                        &r.period,
+                        &r.appraiser_nip,
+                        &r.appraiser_name,
+                        status,
+                        aspect,
+                        &c.id,
+                        &c.name,
+                        &c.rating.map(|x| x.to_string()).unwrap_or_default(),
+                        &c.scale.to_string(),
+                        c.label.as_deref().unwrap_or(""),
+                        &c.note,
+                        &c.realisasi,
+                        r.rating_hasil_kerja.as_deref().unwrap_or(""),
+                        r.rating_perilaku_kerja.as_deref().unwrap_or(""),
+                        r.predikat.as_deref().unwrap_or(""),
+                        &r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+                        &join(&r.strengths),
+                        &join(&r.improvements),
+                    ])?;
+                }
+            }
+            w.flush()
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The one message type: what a key means, and what the event loop reports.
+//! Named variants are the keymap vocabulary (`keymap.toml`).
+
+use crate::store::{Request, Response};
+use ratatui::crossterm::event::KeyEvent;
+use serde::{Deserialize, Serialize};
+
+/// Everything that can change the model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Select,
+    LoadDemo,
+    Filter,
+    NextPeriod,
+    PrevPeriod,
+    PrevCriterion,
+    NextCriterion,
+    PrevEmployee,
+    NextEmployee,
+    Rate(u8),
+    ClearRating,
+    EditNote,
+    EditRealisasi,
+    Summary,
+    Scoring,
+    NextSection,
+    ConfirmSuggestions,
+    MoveItemUp,
+    MoveItemDown,
+    RemoveItem,
+    AddItem,
+    ResetItems,
+    ToggleComplete,
+    /// Saves and closes the open editor.
+    SaveText,
+    /// Closes the open editor or filter without saving.
+    CancelText,
+    /// No-op: a user keymap binds a key to it to unbind a default.
+    Unbound,
+    /// A key typed into a text field.
+    #[serde(skip)]
+    Input(KeyEvent),
+    /// The terminal was resized.
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// The store answered a request the update function asked for.
+    #[serde(skip)]
+    Stored(Purpose, Result<Response, String>),
+    /// The demo organisation was loaded (or failed to load) from `data/`.
+    #[serde(skip)]
+    DemoLoaded(Result<Box<Request>, String>),
+}
+
+/// Why a request was sent, so the answer lands in the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Snapshot,
+    Assessments,
+    Save,
+    Cursor,
+    RestoreCursor,
+    Seed,
+}

@@ -1,0 +1,380 @@
+//! Key → action resolution. Bindings come from `keymap.toml` (compiled in)
+//! and an optional user file that overrides only the keys it names; the
+//! footer hints and the `?` help screen are generated from the same table.
+
+use super::action::Action;
+use crate::source::{SourceError, parse_toml};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const DEFAULT: &str = include_str!("keymap.toml");
+const DEFAULT_FILE: &str = "src/tui/keymap.toml";
+
+/// Where a key is being pressed; each has its own section in the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Global,
+    FirstRun,
+    Login,
+    Roster,
+    Scoring,
+    Summary,
+    Help,
+    /// A note or other text being edited: unbound keys are typed.
+    Text,
+    /// A filter being typed: unbound keys are typed.
+    Filter,
+}
+
+impl Context {
+    /// Whether unbound keys are text input here, and global keys are off.
+    pub fn is_text(self) -> bool {
+        matches!(self, Self::Text | Self::Filter)
+    }
+}
+
+/// A normalised key: Shift+letter is the capital letter without SHIFT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub fn from_event(ev: &KeyEvent) -> Self {
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c.to_ascii_uppercase())
+            }
+            KeyCode::Char(c) => KeyCode::Char(c),
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Self { code, mods }
+    }
+
+    /// Parses `ctrl-s`, `K`, `pagedown`, `?`, `esc`, `f1`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" => KeyCode::Delete,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "space" => KeyCode::Char(' '),
+            f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
+            other => return Err(format!("unknown key {other:?}")),
+        };
+        Ok(Self { code, mods })
+    }
+
+    /// The key as written in the keymap file and shown in hints.
+    pub fn label(self) -> String {
+        let mut s = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            s.push_str("ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            s.push_str("alt-");
+        }
+        match self.code {
+            KeyCode::Char(' ') => s.push_str("space"),
+            KeyCode::Char(c) => s.push(c),
+            KeyCode::Enter => s.push_str("enter"),
+            KeyCode::Esc => s.push_str("esc"),
+            KeyCode::Tab => s.push_str("tab"),
+            KeyCode::BackTab => s.push_str("backtab"),
+            KeyCode::Backspace => s.push_str("backspace"),
+            KeyCode::Delete => s.push_str("del"),
+            KeyCode::Up => s.push('↑'),
+            KeyCode::Down => s.push('↓'),
+            KeyCode::Left => s.push('←'),
+            KeyCode::Right => s.push('→'),
+            KeyCode::Home => s.push_str("home"),
+            KeyCode::End => s.push_str("end"),
+            KeyCode::PageUp => s.push_str("pgup"),
+            KeyCode::PageDown => s.push_str("pgdn"),
+            KeyCode::F(n) => s.push_str(&format!("f{n}")),
+            _ => s.push('?'),
+        }
+        s
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBinding {
+    keys: Vec<String>,
+    action: Action,
+    #[serde(default)]
+    hint: bool,
+}
+
+/// One line of the keymap: some keys, one action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub hint: bool,
+}
+
+/// All bindings by context, user bindings first so they win.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    sections: BTreeMap<Context, Vec<Binding>>,
+}
+
+fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
+    let raw: BTreeMap<Context, Vec<RawBinding>> = parse_toml(file, src)?;
+    raw.into_iter()
+        .map(|(ctx, list)| {
+            let bindings = list
+                .into_iter()
+                .map(|b| {
+                    let keys = b
+                        .keys
+                        .iter()
+                        .map(|k| {
+                            Key::parse(k).map_err(|m| {
+                                SourceError::new(
+                                    file,
+                                    crate::source::line_of(src, &format!("\"{k}\"")),
+                                    Some("keys"),
+                                    m,
+                                )
+                            })
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(Binding {
+                        keys,
+                        action: b.action,
+                        hint: b.hint,
+                    })
+                })
+                .collect::<Result<Vec<_>, SourceError>>()?;
+            Ok((ctx, bindings))
+        })
+        .collect()
+}
+
+impl Keymap {
+    /// The compiled-in default keymap.
+    pub fn default_map() -> Self {
+        let sections = parse_file(DEFAULT_FILE, DEFAULT)
+            .unwrap_or_else(|e| panic!("shipped keymap must parse (a test checks it): {e}"));
+        Self { sections }
+    }
+
+    /// The default keymap with `<config_dir>/keymap.toml` layered on top.
+    pub fn load(config_dir: Option<&Path>) -> Result<Self, SourceError> {
+        let mut map = Self::default_map();
+        let Some(path) = config_dir.map(|d| d.join("keymap.toml")) else {
+            return Ok(map);
+        };
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            return Ok(map);
+        };
+        map.overlay(parse_file(&path.display().to_string(), &src)?);
+        Ok(map)
+    }
+
+    /// Puts user bindings in front and drops the default bindings of keys
+    /// the user named in the same context, so help shows only live keys.
+    fn overlay(&mut self, user: BTreeMap<Context, Vec<Binding>>) {
+        for (ctx, mut ub) in user {
+            let named: Vec<Key> = ub.iter().flat_map(|b| b.keys.clone()).collect();
+            let base = self.sections.remove(&ctx).unwrap_or_default();
+            let kept = base.into_iter().filter_map(|mut b| {
+                b.keys.retain(|k| !named.contains(k));
+                (!b.keys.is_empty()).then_some(b)
+            });
+            ub.retain(|b| b.action != Action::Unbound);
+            ub.extend(kept);
+            self.sections.insert(ctx, ub);
+        }
+    }
+
+    /// Resolves a key press in a context. Releases and repeats of other
+    /// kinds are ignored; unbound keys in a text context become input.
+    pub fn resolve(&self, ev: &KeyEvent, ctx: Context) -> Option<Action> {
+        if ev.kind != KeyEventKind::Press {
+            return None;
+        }
+        let key = Key::from_event(ev);
+        let lookup = |c: Context| {
+            self.sections
+                .get(&c)
+                .and_then(|bs| bs.iter().find(|b| b.keys.contains(&key)))
+                .map(|b| b.action.clone())
+        };
+        if let Some(a) = lookup(ctx) {
+            return Some(a);
+        }
+        if ctx.is_text() {
+            return Some(Action::Input(*ev));
+        }
+        if key.code == KeyCode::Char('c') && key.mods == KeyModifiers::CONTROL {
+            return Some(Action::Quit);
+        }
+        if ctx == Context::Help {
+            return None;
+        }
+        lookup(Context::Global)
+    }
+
+    /// The bindings of a context followed by the global ones (for help).
+    pub fn bindings(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        let global = if ctx.is_text() || ctx == Context::Help {
+            None
+        } else {
+            self.sections.get(&Context::Global)
+        };
+        self.sections
+            .get(&ctx)
+            .into_iter()
+            .flatten()
+            .chain(global.into_iter().flatten())
+    }
+
+    /// The bindings shown in the footer.
+    pub fn hints(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings(ctx).filter(|b| b.hint)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn the_shipped_keymap_parses() {
+        assert!(parse_file(DEFAULT_FILE, DEFAULT).is_ok());
+    }
+
+    #[test]
+    fn digits_rate_in_scoring_and_global_keys_fall_through() {
+        let km = Keymap::default_map();
+        let k = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(km.resolve(&k, Context::Scoring), Some(Action::Rate(3)));
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(km.resolve(&q, Context::Scoring), Some(Action::Quit));
+        assert_eq!(km.resolve(&q, Context::Text), Some(Action::Input(q)));
+    }
+
+    #[test]
+    fn shift_letter_is_normalised_to_the_capital() {
+        let km = Keymap::default_map();
+        let shifted = press(KeyCode::Char('k'), KeyModifiers::SHIFT);
+        assert_eq!(
+            km.resolve(&shifted, Context::Summary),
+            Some(Action::MoveItemUp)
+        );
+        let capital = press(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(
+            km.resolve(&capital, Context::Summary),
+            Some(Action::MoveItemUp)
+        );
+        let plain = press(KeyCode::Char('k'), KeyModifiers::NONE);
+        assert_eq!(km.resolve(&plain, Context::Summary), Some(Action::Up));
+    }
+
+    #[test]
+    fn key_release_and_repeat_are_ignored() {
+        let km = Keymap::default_map();
+        let mut k = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        k.kind = KeyEventKind::Release;
+        k.state = KeyEventState::NONE;
+        assert_eq!(km.resolve(&k, Context::Scoring), None);
+    }
+
+    #[test]
+    fn ctrl_c_always_quits_outside_text() {
+        let km = Keymap::default_map();
+        let k = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(km.resolve(&k, Context::Help), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_user_file_overrides_only_the_keys_it_names() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("keymap.toml"),
+            "[[scoring]]\nkeys = [\"x\"]\naction = \"summary\"\n\n[[scoring]]\nkeys = [\"s\"]\naction = \"unbound\"\n",
+        )
+        .expect("write");
+        let km = Keymap::load(Some(dir.path())).expect("load");
+        let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            km.resolve(&key('x'), Context::Scoring),
+            Some(Action::Summary)
+        );
+        assert_eq!(km.resolve(&key('s'), Context::Scoring), None);
+        assert_eq!(
+            km.resolve(&key('2'), Context::Scoring),
+            Some(Action::Rate(2))
+        );
+        assert!(
+            !km.bindings(Context::Scoring)
+                .any(|b| b.keys.contains(&Key::parse("s").expect("key")))
+        );
+    }
+
+    #[test]
+    fn a_bad_user_keymap_names_file_line_and_field() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("keymap.toml"),
+            "[[scoring]]\nkeys = [\"hyper-q\"]\naction = \"quit\"\n",
+        )
+        .expect("write");
+        let err = Keymap::load(Some(dir.path())).expect_err("bad key");
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.field.as_deref(), Some("keys"));
+        std::fs::write(
+            dir.path().join("keymap.toml"),
+            "[[scoring]]\nkeys = [\"q\"]\naction = \"fly\"\n",
+        )
+        .expect("write");
+        let err = Keymap::load(Some(dir.path())).expect_err("bad action");
+        assert!(err.to_string().contains("scoring[0].action"), "{err}");
+    }
+}

@@ -1,0 +1,287 @@
+//! The application state. Views borrow it; only `update` changes it.
+
+use super::keymap::{Context, Keymap};
+use crate::domain::template::ScaledCriterion;
+use crate::domain::{Assessment, AssessmentKey, Nip, Org, Person, Reference, Scheme};
+use crate::i18n::{Lang, Strings};
+use crate::store::CorruptRecord;
+use ratatui_textarea::TextArea;
+use std::collections::HashMap;
+
+/// The screen in front of the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Waiting for the first snapshot from the store.
+    Loading,
+    FirstRun,
+    Login,
+    Roster,
+    Scoring,
+    Summary,
+}
+
+/// The save indicator and one-line messages in the header.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Idle,
+    Saving,
+    /// The last change is flushed to disk.
+    Saved,
+    Info(String),
+    Warning(String),
+    Error(String),
+}
+
+/// What an open text editor writes to when it is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextTarget {
+    Note {
+        criterion: String,
+    },
+    Realisasi {
+        criterion: String,
+    },
+    /// A free-text item for the strengths or improvements list.
+    NewItem(crate::domain::assessment::ListKind),
+    /// The reason for overriding a suggested aspect result.
+    OverrideReason {
+        aspect: crate::domain::Aspect,
+        value: crate::domain::assessment::AspectValue,
+    },
+}
+
+/// An open text editor and what it is for.
+pub struct Editor {
+    pub target: TextTarget,
+    pub area: TextArea<'static>,
+    /// Single-line inputs turn Enter into save.
+    pub single_line: bool,
+}
+
+/// A list with a type-to-filter query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    pub selected: usize,
+    pub filter: String,
+    pub filtering: bool,
+}
+
+/// The focused part of the summary screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Hasil,
+    Perilaku,
+    Strengths,
+    Improvements,
+}
+
+impl Section {
+    pub fn next(self) -> Self {
+        match self {
+            Self::Hasil => Self::Perilaku,
+            Self::Perilaku => Self::Strengths,
+            Self::Strengths => Self::Improvements,
+            Self::Improvements => Self::Hasil,
+        }
+    }
+}
+
+/// One employee on the appraiser's roster, with a folded search key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffRow {
+    pub person: usize,
+    pub search: String,
+}
+
+/// The application state.
+pub struct Model {
+    pub lang: Lang,
+    pub keymap: Keymap,
+    pub screen: Screen,
+    pub help: bool,
+    pub status: Status,
+    pub size: (u16, u16),
+    pub quit: bool,
+    pub org: Org,
+    pub reference: Reference,
+    /// NIP → index into `org.people`.
+    pub people_index: HashMap<Nip, usize>,
+    pub corrupt: Vec<CorruptRecord>,
+    pub period: String,
+    pub me: Option<Nip>,
+    /// A user to preselect or log in directly (`--as`, or the last user).
+    pub preferred_user: Option<Nip>,
+    /// Log the preferred user in without asking (`--as`).
+    pub auto_login: bool,
+    pub login: Picker,
+    pub roster: Picker,
+    /// My staff in roster order (unit, then name).
+    pub staff: Vec<StaffRow>,
+    /// Assessments of my staff in the current period.
+    pub assessments: HashMap<Nip, Assessment>,
+    /// Index into `staff` of the employee being scored.
+    pub current: usize,
+    pub criterion: usize,
+    pub section: Section,
+    pub item: usize,
+    pub editor: Option<Editor>,
+    /// A cursor from the store to apply once assessments have loaded.
+    pub pending_cursor: Option<crate::store::Cursor>,
+}
+
+impl Model {
+    pub fn new(lang: Lang, keymap: Keymap) -> Self {
+        Self {
+            lang,
+            keymap,
+            screen: Screen::Loading,
+            help: false,
+            status: Status::Idle,
+            size: (80, 24),
+            quit: false,
+            org: Org::default(),
+            reference: Reference::default(),
+            people_index: HashMap::new(),
+            corrupt: Vec::new(),
+            period: String::new(),
+            me: None,
+            preferred_user: None,
+            auto_login: false,
+            login: Picker::default(),
+            roster: Picker::default(),
+            staff: Vec::new(),
+            assessments: HashMap::new(),
+            current: 0,
+            criterion: 0,
+            section: Section::default(),
+            item: 0,
+            editor: None,
+            pending_cursor: None,
+        }
+    }
+
+    pub fn t(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// The keymap context for the current state.
+    pub fn context(&self) -> Context {
+        if self.editor.is_some() {
+            return Context::Text;
+        }
+        if self.help {
+            return Context::Help;
+        }
+        self.context_under_help()
+    }
+
+    /// The context of the screen itself, ignoring the help overlay.
+    pub fn context_under_help(&self) -> Context {
+        match self.screen {
+            Screen::Login if self.login.filtering => Context::Filter,
+            Screen::Roster if self.roster.filtering => Context::Filter,
+            Screen::Loading | Screen::FirstRun => Context::FirstRun,
+            Screen::Login => Context::Login,
+            Screen::Roster => Context::Roster,
+            Screen::Scoring => Context::Scoring,
+            Screen::Summary => Context::Summary,
+        }
+    }
+
+    pub fn person(&self, nip: &Nip) -> Option<&Person> {
+        self.people_index.get(nip).map(|&i| &self.org.people[i])
+    }
+
+    pub fn me_person(&self) -> Option<&Person> {
+        self.me.as_ref().and_then(|n| self.person(n))
+    }
+
+    /// Appraisers matching the login filter, by name.
+    pub fn login_rows(&self) -> Vec<&Person> {
+        let q = fold(&self.login.filter);
+        self.org
+            .appraisers()
+            .into_iter()
+            .filter(|p| q.is_empty() || search_key(p).contains(&q))
+            .collect()
+    }
+
+    /// Indexes into `staff` that match the roster filter.
+    pub fn roster_rows(&self) -> Vec<usize> {
+        let q = fold(&self.roster.filter);
+        (0..self.staff.len())
+            .filter(|&i| q.is_empty() || self.staff[i].search.contains(&q))
+            .collect()
+    }
+
+    /// The employee being scored.
+    pub fn current_person(&self) -> Option<&Person> {
+        self.staff
+            .get(self.current)
+            .map(|r| &self.org.people[r.person])
+    }
+
+    pub fn key_of(&self, p: &Person) -> AssessmentKey {
+        AssessmentKey {
+            period: self.period.clone(),
+            employee: p.nip.clone(),
+        }
+    }
+
+    /// The criteria of an employee.
+    pub fn criteria(&self, p: &Person) -> Vec<ScaledCriterion<'_>> {
+        self.reference.criteria_of(p)
+    }
+
+    pub fn scheme(&self) -> Option<&Scheme> {
+        let period = self.org.period(&self.period)?;
+        self.reference.scheme(&period.scheme)
+    }
+
+    pub fn assessment(&self, nip: &Nip) -> Option<&Assessment> {
+        self.assessments.get(nip)
+    }
+
+    /// Rebuilds the roster after login or a period switch.
+    pub fn rebuild_staff(&mut self) {
+        let Some(me) = self.me.clone() else {
+            self.staff.clear();
+            return;
+        };
+        let mut rows: Vec<(String, String, StaffRow)> = self
+            .org
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.appraiser.as_ref() == Some(&me))
+            .map(|(i, p)| {
+                let unit = self
+                    .org
+                    .unit(&p.unit)
+                    .map_or(p.unit.clone(), |u| u.name.clone());
+                (
+                    unit,
+                    fold(&p.name),
+                    StaffRow {
+                        person: i,
+                        search: search_key(p),
+                    },
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        self.staff = rows.into_iter().map(|(_, _, r)| r).collect();
+        self.current = self.current.min(self.staff.len().saturating_sub(1));
+    }
+}
+
+/// Folds text for search: no diacritics, lower case ("Désirée" → "desiree").
+pub fn fold(s: &str) -> String {
+    deunicode::deunicode(s).to_lowercase()
+}
+
+fn search_key(p: &Person) -> String {
+    format!("{} {}", fold(&p.name), p.nip)
+}

@@ -1,0 +1,478 @@
+//! The pure update function: `(model, action) → effects`. No IO here; the
+//! event loop runs the effects and feeds the answers back as actions.
+
+mod editing;
+mod summary;
+
+use super::action::{Action, Purpose};
+use super::model::{Model, Picker, Screen, Section, Status};
+use crate::domain::{Assessment, Edit, Nip};
+use crate::i18n::fill;
+use crate::store::{Cursor, CursorScreen, Request, Response, Snapshot};
+use std::collections::HashMap;
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Store(Purpose, Request),
+    /// Read the shipped demo organisation and seed the store with it.
+    LoadDemo,
+}
+
+/// The requests that start the app.
+pub fn init() -> Vec<Effect> {
+    vec![Effect::Store(Purpose::Snapshot, Request::Snapshot)]
+}
+
+/// Applies one action. Any change of position is saved as the user's
+/// cursor so a restart lands on the same employee and criterion.
+pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let before = cursor(m);
+    let mut fx = handle(m, action);
+    if let (Some(me), Some(c)) = (m.me.clone(), cursor(m))
+        && before.as_ref() != Some(&c)
+    {
+        fx.push(Effect::Store(
+            Purpose::Cursor,
+            Request::SetCursor {
+                user: me,
+                cursor: c,
+            },
+        ));
+    }
+    fx
+}
+
+/// Where the user is, as stored for resuming.
+pub fn cursor(m: &Model) -> Option<Cursor> {
+    m.me.as_ref()?;
+    let screen = match m.screen {
+        Screen::Roster => CursorScreen::Roster,
+        Screen::Scoring => CursorScreen::Scoring,
+        Screen::Summary => CursorScreen::Summary,
+        _ => return None,
+    };
+    Some(Cursor {
+        period: m.period.clone(),
+        employee: m.current_person().map(|p| p.nip.clone()),
+        criterion: m.criterion,
+        screen,
+    })
+}
+
+fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => {
+            m.quit = true;
+            vec![]
+        }
+        Action::Resize(w, h) => {
+            m.size = (w, h);
+            vec![]
+        }
+        Action::Help => {
+            m.help = true;
+            vec![]
+        }
+        Action::Back if m.help => {
+            m.help = false;
+            vec![]
+        }
+        Action::Stored(purpose, result) => stored(m, purpose, result),
+        Action::DemoLoaded(Ok(req)) => {
+            m.status = Status::Info(m.t().demo_loading.into());
+            vec![Effect::Store(Purpose::Seed, *req)]
+        }
+        Action::DemoLoaded(Err(e)) => {
+            m.status = Status::Error(e);
+            vec![]
+        }
+        Action::LoadDemo if m.screen == Screen::FirstRun => {
+            m.status = Status::Info(m.t().demo_loading.into());
+            vec![Effect::LoadDemo]
+        }
+        Action::Input(_) | Action::SaveText | Action::CancelText => editing::text(m, action),
+        Action::Filter => {
+            if let Some(p) = picker(m) {
+                p.filtering = true;
+            }
+            vec![]
+        }
+        other => match m.screen {
+            Screen::Login => login(m, other),
+            Screen::Roster => roster(m, other),
+            Screen::Scoring => scoring(m, other),
+            Screen::Summary => summary::summary(m, other),
+            Screen::Loading | Screen::FirstRun => vec![],
+        },
+    }
+}
+
+/// The picker of the current screen, if it has one.
+fn picker(m: &mut Model) -> Option<&mut Picker> {
+    match m.screen {
+        Screen::Login => Some(&mut m.login),
+        Screen::Roster => Some(&mut m.roster),
+        _ => None,
+    }
+}
+
+fn move_sel(sel: &mut usize, len: usize, down: bool) {
+    if down {
+        *sel = (*sel + 1).min(len.saturating_sub(1));
+    } else {
+        *sel = sel.saturating_sub(1);
+    }
+}
+
+fn login(m: &mut Model, action: Action) -> Vec<Effect> {
+    let n = m.login_rows().len();
+    match action {
+        Action::Up | Action::Down => {
+            move_sel(&mut m.login.selected, n, action == Action::Down);
+            vec![]
+        }
+        Action::Select => {
+            let Some(nip) = m.login_rows().get(m.login.selected).map(|p| p.nip.clone()) else {
+                return vec![];
+            };
+            log_in(m, nip)
+        }
+        _ => vec![],
+    }
+}
+
+/// Logs a user in: their roster, its assessments, and where they were.
+pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
+    m.me = Some(nip.clone());
+    m.login.filtering = false;
+    m.screen = Screen::Roster;
+    m.roster = Picker::default();
+    m.current = 0;
+    m.criterion = 0;
+    m.rebuild_staff();
+    let mut fx = load_assessments(m);
+    fx.push(Effect::Store(
+        Purpose::RestoreCursor,
+        Request::GetCursor { user: nip },
+    ));
+    fx
+}
+
+fn load_assessments(m: &mut Model) -> Vec<Effect> {
+    m.assessments.clear();
+    let employees = m
+        .staff
+        .iter()
+        .map(|r| m.org.people[r.person].nip.clone())
+        .collect();
+    vec![Effect::Store(
+        Purpose::Assessments,
+        Request::Assessments {
+            period: m.period.clone(),
+            employees: Some(employees),
+        },
+    )]
+}
+
+fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
+    let rows = m.roster_rows();
+    match action {
+        Action::Up | Action::Down => {
+            move_sel(&mut m.roster.selected, rows.len(), action == Action::Down);
+            if let Some(&i) = rows.get(m.roster.selected) {
+                m.current = i;
+            }
+            vec![]
+        }
+        Action::Select | Action::Summary => {
+            let Some(&i) = rows.get(m.roster.selected) else {
+                return vec![];
+            };
+            m.current = i;
+            if action == Action::Summary {
+                open_summary(m);
+            } else {
+                m.criterion = first_unrated(m);
+                m.screen = Screen::Scoring;
+            }
+            vec![]
+        }
+        Action::NextPeriod | Action::PrevPeriod => {
+            let n = m.org.periods.len();
+            let Some(i) = m.org.periods.iter().position(|p| p.id == m.period) else {
+                return vec![];
+            };
+            let j = if action == Action::NextPeriod {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            m.period = m.org.periods[j].id.clone();
+            load_assessments(m)
+        }
+        Action::Back => {
+            m.me = None;
+            m.screen = Screen::Login;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// The first criterion without a rating, or the first one.
+fn first_unrated(m: &Model) -> usize {
+    let Some(p) = m.current_person() else {
+        return 0;
+    };
+    let a = m.assessment(&p.nip);
+    m.criteria(p)
+        .iter()
+        .position(|c| a.and_then(|a| a.rating(&c.criterion.id)).is_none())
+        .unwrap_or(0)
+}
+
+fn open_summary(m: &mut Model) {
+    m.screen = Screen::Summary;
+    open_summary_fresh(m);
+}
+
+/// Resets the summary focus for a newly shown employee.
+fn open_summary_fresh(m: &mut Model) {
+    m.section = Section::Hasil;
+    m.item = 0;
+}
+
+fn switch_employee(m: &mut Model, next: bool) {
+    let before = m.current;
+    move_sel(&mut m.current, m.staff.len(), next);
+    if m.current != before {
+        m.criterion = first_unrated(m);
+    }
+}
+
+fn scoring(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(p) = m.current_person() else {
+        m.screen = Screen::Roster;
+        return vec![];
+    };
+    let criteria = m.criteria(p);
+    let n = criteria.len();
+    let current = criteria
+        .get(m.criterion)
+        .map(|c| (c.criterion.id.clone(), c.scale, c.criterion.hasil.is_some()));
+    match action {
+        Action::Rate(r) => {
+            let Some((id, scale, _)) = current else {
+                return vec![];
+            };
+            if r == 0 || r > scale {
+                m.status = Status::Warning(fill(m.t().scale_hint, &[("n", &scale.to_string())]));
+                return vec![];
+            }
+            edit(
+                m,
+                Edit::SetRating {
+                    criterion: id,
+                    rating: Some(r),
+                },
+            )
+        }
+        Action::ClearRating => match current {
+            Some((id, ..)) => edit(
+                m,
+                Edit::SetRating {
+                    criterion: id,
+                    rating: None,
+                },
+            ),
+            None => vec![],
+        },
+        Action::NextCriterion => {
+            if m.criterion + 1 < n {
+                m.criterion += 1;
+            } else {
+                open_summary(m);
+            }
+            vec![]
+        }
+        Action::PrevCriterion => {
+            m.criterion = m.criterion.saturating_sub(1);
+            vec![]
+        }
+        Action::NextEmployee | Action::PrevEmployee => {
+            switch_employee(m, action == Action::NextEmployee);
+            vec![]
+        }
+        Action::EditNote => {
+            if let Some((id, ..)) = current {
+                editing::open_note(m, id, false);
+            }
+            vec![]
+        }
+        Action::EditRealisasi => {
+            if let Some((id, _, true)) = current {
+                editing::open_note(m, id, true);
+            }
+            vec![]
+        }
+        Action::Summary => {
+            open_summary(m);
+            vec![]
+        }
+        Action::Back => {
+            back_to_roster(m);
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn back_to_roster(m: &mut Model) {
+    m.screen = Screen::Roster;
+    m.roster.filter.clear();
+    m.roster.selected = m.current;
+}
+
+/// Sends one edit of the current employee's assessment to the store.
+pub fn edit(m: &mut Model, edit: Edit) -> Vec<Effect> {
+    let Some(p) = m.current_person() else {
+        return vec![];
+    };
+    let key = m.key_of(p);
+    let expected_revision = m.assessment(&p.nip).map_or(0, |a| a.revision);
+    m.status = Status::Saving;
+    vec![Effect::Store(
+        Purpose::Save,
+        Request::Edit {
+            key,
+            expected_revision,
+            edit,
+        },
+    )]
+}
+
+fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>) -> Vec<Effect> {
+    let response = match result {
+        Ok(r) => r,
+        Err(e) => {
+            m.status = Status::Error(fill(m.t().store_error, &[("why", &e)]));
+            return vec![];
+        }
+    };
+    match (purpose, response) {
+        (_, Response::Snapshot(s)) => snapshot(m, *s),
+        (Purpose::Seed, Response::Done) => {
+            m.status = Status::Info(m.t().demo_loaded.into());
+            init()
+        }
+        (_, Response::Assessments { items, corrupt }) => {
+            m.corrupt.extend(corrupt);
+            m.assessments = items
+                .into_iter()
+                .map(|a| (a.key.employee.clone(), a))
+                .collect::<HashMap<_, _>>();
+            if let Some(c) = m.pending_cursor.take() {
+                apply_cursor(m, &c);
+            }
+            vec![]
+        }
+        (_, Response::Saved(a)) => {
+            m.assessments.insert(a.key.employee.clone(), *a);
+            m.status = Status::Saved;
+            vec![]
+        }
+        (_, Response::Conflict(a)) => {
+            let who = a
+                .updated_by
+                .as_ref()
+                .and_then(|n| m.person(n))
+                .map_or_else(|| "?".to_string(), |p| p.name.clone());
+            let when = crate::tui::views::format_time(a.updated_at);
+            m.status = Status::Warning(fill(m.t().conflict, &[("who", &who), ("when", &when)]));
+            m.assessments.insert(a.key.employee.clone(), *a);
+            vec![]
+        }
+        (_, Response::Rejected(why)) => {
+            m.status = Status::Error(fill(m.t().rejected, &[("why", &why)]));
+            vec![]
+        }
+        (Purpose::RestoreCursor, Response::Cursor(Some(c))) => {
+            if c.period != m.period && m.org.period(&c.period).is_some() {
+                m.period.clone_from(&c.period);
+                m.pending_cursor = Some(c);
+                return load_assessments(m);
+            }
+            apply_cursor(m, &c);
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn snapshot(m: &mut Model, s: Snapshot) -> Vec<Effect> {
+    m.people_index = s
+        .org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.nip.clone(), i))
+        .collect();
+    m.org = s.org;
+    m.reference = s.reference;
+    m.corrupt = s.corrupt;
+    if !m.corrupt.is_empty() {
+        m.status = Status::Warning(fill(
+            m.t().corrupt_records,
+            &[("n", &m.corrupt.len().to_string())],
+        ));
+    }
+    m.period = s
+        .active_period
+        .filter(|p| m.org.period(p).is_some())
+        .or_else(|| m.org.periods.last().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    if m.org.people.is_empty() {
+        m.screen = Screen::FirstRun;
+        return vec![];
+    }
+    if m.preferred_user.is_none() {
+        m.preferred_user = s.last_user;
+    }
+    m.screen = Screen::Login;
+    let preferred = m.preferred_user.clone();
+    if let Some(nip) = preferred {
+        if m.auto_login && m.person(&nip).is_some() {
+            m.auto_login = false;
+            return log_in(m, nip);
+        }
+        if let Some(i) = m.login_rows().iter().position(|p| p.nip == nip) {
+            m.login.selected = i;
+        }
+    }
+    vec![]
+}
+
+fn apply_cursor(m: &mut Model, c: &Cursor) {
+    let Some(i) = c.employee.as_ref().and_then(|nip| {
+        m.staff
+            .iter()
+            .position(|r| &m.org.people[r.person].nip == nip)
+    }) else {
+        return;
+    };
+    m.current = i;
+    m.roster.selected = i;
+    let n = m.current_person().map_or(0, |p| m.criteria(p).len());
+    m.criterion = c.criterion.min(n.saturating_sub(1));
+    m.screen = match c.screen {
+        CursorScreen::Roster => Screen::Roster,
+        CursorScreen::Scoring => Screen::Scoring,
+        CursorScreen::Summary => Screen::Summary,
+    };
+}
+
+/// The assessment of the employee being scored, if any.
+pub fn current_assessment(m: &Model) -> Option<&Assessment> {
+    m.current_person().and_then(|p| m.assessment(&p.nip))
+}

@@ -1,0 +1,170 @@
+//! Text input: notes, realisasi, free-text items, override reasons, filters.
+
+use super::{Effect, edit};
+use crate::domain::assessment::{AspectDecision, Curation, Edit, SummaryItem};
+use crate::i18n::fill;
+use crate::tui::action::Action;
+use crate::tui::model::{Editor, Model, Picker, Screen, Status, TextTarget};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+/// Opens the note (or realisasi) editor for a criterion of the current employee.
+pub fn open_note(m: &mut Model, criterion: String, realisasi: bool) {
+    let entry = super::current_assessment(m).and_then(|a| a.entry(&criterion));
+    let text = entry
+        .map(|e| {
+            if realisasi {
+                e.realisasi.clone()
+            } else {
+                e.note.clone()
+            }
+        })
+        .unwrap_or_default();
+    let target = if realisasi {
+        TextTarget::Realisasi { criterion }
+    } else {
+        TextTarget::Note { criterion }
+    };
+    open(m, target, &text, false);
+}
+
+/// Opens an editor; `single_line` makes Enter save.
+pub fn open(m: &mut Model, target: TextTarget, text: &str, single_line: bool) {
+    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    m.editor = Some(Editor {
+        target,
+        area,
+        single_line,
+    });
+    m.status = Status::Info(m.t().unsaved.into());
+}
+
+/// Handles typed keys and save/cancel in editors and filters.
+pub fn text(m: &mut Model, action: Action) -> Vec<Effect> {
+    if m.editor.is_some() {
+        return editor(m, action);
+    }
+    let screen = m.screen;
+    let picker = match screen {
+        Screen::Login => &mut m.login,
+        Screen::Roster => &mut m.roster,
+        _ => return vec![],
+    };
+    match action {
+        Action::Input(key) => {
+            type_into(picker, key);
+            vec![]
+        }
+        Action::CancelText => {
+            *picker = Picker::default();
+            vec![]
+        }
+        // Enter in a filter picks the highlighted row at once.
+        Action::SaveText => {
+            picker.filtering = false;
+            super::update(m, Action::Select)
+        }
+        _ => vec![],
+    }
+}
+
+fn type_into(p: &mut Picker, key: KeyEvent) {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            p.filter.push(c);
+            p.selected = 0;
+        }
+        KeyCode::Backspace => {
+            p.filter.pop();
+            p.selected = 0;
+        }
+        _ => {}
+    }
+}
+
+fn editor(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(ed) = m.editor.as_mut() else {
+        return vec![];
+    };
+    match action {
+        Action::Input(key) if ed.single_line && key.code == KeyCode::Enter => save(m),
+        Action::Input(key) => {
+            ed.area.input(key);
+            vec![]
+        }
+        Action::SaveText => save(m),
+        Action::CancelText => {
+            m.editor = None;
+            m.status = Status::Idle;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn save(m: &mut Model) -> Vec<Effect> {
+    let Some(ed) = m.editor.take() else {
+        return vec![];
+    };
+    let text = ed.area.lines().join("\n").trim_end().to_string();
+    let entry = |c: &str| {
+        super::current_assessment(m)
+            .and_then(|a| a.entry(c))
+            .cloned()
+            .unwrap_or_default()
+    };
+    match ed.target {
+        TextTarget::Note { criterion } => {
+            if entry(&criterion).note == text {
+                m.status = Status::Idle;
+                return vec![];
+            }
+            edit(
+                m,
+                Edit::SetNote {
+                    criterion,
+                    note: text,
+                },
+            )
+        }
+        TextTarget::Realisasi { criterion } => {
+            if entry(&criterion).realisasi == text {
+                m.status = Status::Idle;
+                return vec![];
+            }
+            edit(m, Edit::SetRealisasi { criterion, text })
+        }
+        TextTarget::NewItem(kind) => {
+            if text.trim().is_empty() {
+                m.status = Status::Idle;
+                return vec![];
+            }
+            let mut c: Curation = super::summary::curation(m);
+            super::summary::list_mut(&mut c, kind).push(SummaryItem::Free(text));
+            edit(m, Edit::SetCuration(Some(c)))
+        }
+        TextTarget::OverrideReason { aspect, value } => {
+            if text.trim().is_empty() {
+                m.status = Status::Warning(fill(m.t().reason_required, &[]));
+                m.editor = Some(Editor {
+                    target: TextTarget::OverrideReason { aspect, value },
+                    area: ed.area,
+                    single_line: true,
+                });
+                return vec![];
+            }
+            edit(
+                m,
+                Edit::Decide {
+                    aspect,
+                    decision: Some(AspectDecision {
+                        value,
+                        reason: text,
+                    }),
+                },
+            )
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Summary screen actions: confirm or override the suggested aspect
+//! results, curate strengths and improvements, mark complete.
+
+use super::{Effect, edit, open_summary_fresh};
+use crate::domain::assessment::{
+    AspectDecision, AspectValue, Curation, ListKind, Status as AStatus, SummaryItem,
+};
+use crate::domain::summary::{derived_list, summarize};
+use crate::domain::{Aspect, Edit, Expectation};
+use crate::i18n::fill;
+use crate::tui::action::Action;
+use crate::tui::model::{Model, Screen, Section, Status, TextTarget};
+
+/// The lists as the appraiser last left them, or as derived.
+pub fn curation(m: &Model) -> Curation {
+    let Some(p) = m.current_person() else {
+        return Curation::default();
+    };
+    let a = m.assessment(&p.nip);
+    if let Some(c) = a.and_then(|a| a.curation.clone()) {
+        return c;
+    }
+    let criteria = m.criteria(p);
+    let blank = crate::domain::Assessment::new(m.key_of(p), p.nip.clone());
+    let a = a.unwrap_or(&blank);
+    Curation {
+        strengths: derived_list(ListKind::Strengths, &criteria, a),
+        improvements: derived_list(ListKind::Improvements, &criteria, a),
+    }
+}
+
+pub fn list_mut(c: &mut Curation, kind: ListKind) -> &mut Vec<SummaryItem> {
+    match kind {
+        ListKind::Strengths => &mut c.strengths,
+        ListKind::Improvements => &mut c.improvements,
+    }
+}
+
+fn focused_list(m: &Model) -> Option<ListKind> {
+    match m.section {
+        Section::Strengths => Some(ListKind::Strengths),
+        Section::Improvements => Some(ListKind::Improvements),
+        _ => None,
+    }
+}
+
+fn focused_aspect(m: &Model) -> Option<Aspect> {
+    match m.section {
+        Section::Hasil => Some(Aspect::HasilKerja),
+        Section::Perilaku => Some(Aspect::PerilakuKerja),
+        _ => None,
+    }
+}
+
+/// The suggested value of an aspect for the current employee.
+fn suggestion(m: &Model, aspect: Aspect) -> Option<AspectValue> {
+    let p = m.current_person()?;
+    let a = m.assessment(&p.nip)?;
+    let criteria = m.criteria(p);
+    let s = summarize(&criteria, a, m.scheme()?, &m.reference.catalogue);
+    match aspect {
+        Aspect::HasilKerja => s.hasil_suggested,
+        Aspect::PerilakuKerja => s.perilaku_suggested,
+    }
+}
+
+pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::NextSection => {
+            m.section = m.section.next();
+            m.item = 0;
+            vec![]
+        }
+        Action::Up | Action::Down => {
+            if let Some(kind) = focused_list(m) {
+                let n = list_mut(&mut curation(m), kind).len();
+                super::move_sel(&mut m.item, n, action == Action::Down);
+            }
+            vec![]
+        }
+        Action::ConfirmSuggestions => confirm(m),
+        Action::Rate(r) => override_aspect(m, r),
+        Action::MoveItemUp | Action::MoveItemDown | Action::RemoveItem => curate(m, &action),
+        Action::AddItem => {
+            if let Some(kind) = focused_list(m) {
+                super::editing::open(m, TextTarget::NewItem(kind), "", true);
+            }
+            vec![]
+        }
+        Action::ResetItems => {
+            m.status = Status::Info(m.t().items_reset.into());
+            edit(m, Edit::SetCuration(None))
+        }
+        Action::ToggleComplete => toggle_complete(m),
+        Action::Scoring => {
+            m.screen = Screen::Scoring;
+            vec![]
+        }
+        Action::NextEmployee | Action::PrevEmployee => {
+            super::switch_employee(m, action == Action::NextEmployee);
+            open_summary_fresh(m);
+            vec![]
+        }
+        Action::Back => {
+            super::back_to_roster(m);
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn confirm(m: &mut Model) -> Vec<Effect> {
+    let Some(aspect) = focused_aspect(m) else {
+        return vec![];
+    };
+    let Some(value) = suggestion(m, aspect) else {
+        return vec![];
+    };
+    m.section = m.section.next();
+    edit(
+        m,
+        Edit::Decide {
+            aspect,
+            decision: Some(AspectDecision {
+                value,
+                reason: String::new(),
+            }),
+        },
+    )
+}
+
+fn override_aspect(m: &mut Model, r: u8) -> Vec<Effect> {
+    let Some(aspect) = focused_aspect(m) else {
+        return vec![];
+    };
+    if m.scheme().is_some_and(|s| s.numeric.is_some()) {
+        m.status = Status::Info(m.t().not_numeric.into());
+        return vec![];
+    }
+    let Some(e) = r
+        .checked_sub(1)
+        .and_then(|i| Expectation::ALL.get(usize::from(i)))
+    else {
+        return vec![];
+    };
+    let value = AspectValue::Expectation(*e);
+    if suggestion(m, aspect).as_ref() == Some(&value) {
+        return confirm(m);
+    }
+    super::editing::open(m, TextTarget::OverrideReason { aspect, value }, "", true);
+    vec![]
+}
+
+fn curate(m: &mut Model, action: &Action) -> Vec<Effect> {
+    let Some(kind) = focused_list(m) else {
+        return vec![];
+    };
+    let mut c = curation(m);
+    let list = list_mut(&mut c, kind);
+    let i = m.item;
+    if i >= list.len() {
+        return vec![];
+    }
+    match action {
+        Action::MoveItemUp if i > 0 => {
+            list.swap(i, i - 1);
+            m.item = i - 1;
+        }
+        Action::MoveItemDown if i + 1 < list.len() => {
+            list.swap(i, i + 1);
+            m.item = i + 1;
+        }
+        Action::RemoveItem => {
+            list.remove(i);
+            m.item = i.min(list.len().saturating_sub(1));
+        }
+        _ => return vec![],
+    }
+    edit(m, Edit::SetCuration(Some(c)))
+}
+
+fn toggle_complete(m: &mut Model) -> Vec<Effect> {
+    let Some(p) = m.current_person() else {
+        return vec![];
+    };
+    let t = m.t();
+    let a = m.assessment(&p.nip);
+    if a.is_some_and(|a| a.status == AStatus::Complete) {
+        m.status = Status::Info(t.reopened.into());
+        return edit(m, Edit::SetStatus(AStatus::Draft));
+    }
+    let criteria = m.criteria(p);
+    let blank = crate::domain::Assessment::new(m.key_of(p), p.nip.clone());
+    let a = a.unwrap_or(&blank);
+    let mut why = Vec::new();
+    if let Some(scheme) = m.scheme() {
+        let s = summarize(&criteria, a, scheme, &m.reference.catalogue);
+        if !s.unrated.is_empty() {
+            why.push(fill(t.unrated_n, &[("n", &s.unrated.len().to_string())]));
+        }
+        if !s.missing_notes.is_empty() {
+            why.push(fill(
+                t.missing_notes_n,
+                &[("n", &s.missing_notes.len().to_string())],
+            ));
+        }
+    }
+    if a.hasil.is_none() || a.perilaku.is_none() {
+        why.push(t.unconfirmed.to_string());
+    }
+    if !why.is_empty() {
+        m.status = Status::Warning(fill(t.cannot_complete, &[("why", &why.join("; "))]));
+        return vec![];
+    }
+    m.status = Status::Info(t.marked_complete.into());
+    edit(m, Edit::SetStatus(AStatus::Complete))
+}

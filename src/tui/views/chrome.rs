@@ -1,0 +1,82 @@
+//! Header, status line and footer shared by every screen.
+
+use crate::theme::Theme;
+use crate::tui::model::{Model, Status};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// Formats unix seconds in Ambon time (WIT, UTC+9).
+pub fn format_time(unix: i64) -> String {
+    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(unix) else {
+        return "?".into();
+    };
+    let wit = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    let t = t.to_offset(wit);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} WIT",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+pub fn header(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let t = m.t();
+    let mut left = format!(" {} ", t.app_name);
+    if let Some(p) = m.org.period(&m.period) {
+        left.push_str(&format!("· {}: {} ", t.period, p.name));
+    }
+    if let Some(me) = m.me_person() {
+        left.push_str(&format!("· {} ", me.name));
+    }
+    let (right, style) = match &m.status {
+        Status::Saving => (format!("◌ {} ", t.saving), theme.saving),
+        Status::Saved => (format!("● {} ", t.saved), theme.saved),
+        _ => (String::new(), theme.header),
+    };
+    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, theme.header),
+        Span::styled(" ".repeat(pad), theme.header),
+        Span::styled(right, theme.header.patch(style)),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+pub fn status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (text, style) = match &m.status {
+        Status::Info(s) => (s.as_str(), theme.muted),
+        Status::Warning(s) => (s.as_str(), theme.warning),
+        Status::Error(s) => (s.as_str(), theme.error),
+        _ => ("", theme.text),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {text}"), style)),
+        area,
+    );
+}
+
+/// Key hints generated from the keymap, as many as fit.
+pub fn footer(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let t = m.t();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for b in m.keymap.hints(m.context()) {
+        let Some(key) = b.keys.first() else { continue };
+        let key = key.label();
+        let desc = t.action(&b.action);
+        let w = key.width() + desc.width() + 3;
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {desc}  "), theme.footer));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer), area);
+}

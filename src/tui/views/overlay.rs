@@ -1,0 +1,87 @@
+//! Popups drawn over a screen: key help and text editors.
+
+use crate::theme::Theme;
+use crate::tui::model::{Editor, Model, TextTarget};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [_, mid, _] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width.min(area.width)),
+        Constraint::Fill(1),
+    ]));
+    let [_, c, _] = mid.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height.min(area.height)),
+        Constraint::Fill(1),
+    ]));
+    c
+}
+
+/// Every binding of the current screen, from the keymap.
+pub fn help(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let t = m.t();
+    let ctx = m.context_under_help();
+    let lines: Vec<Line> = m
+        .keymap
+        .bindings(ctx)
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            Line::from(vec![
+                Span::styled(format!(" {:<18}", keys.join(", ")), theme.key),
+                Span::styled(t.action(&b.action), theme.text),
+            ])
+        })
+        .collect();
+    let rect = centered(area, 60, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.border_focused)
+                .title(Line::styled(format!(" {} ", t.help_title), theme.title)),
+        ),
+        rect,
+    );
+}
+
+pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let t = m.t();
+    let name = |id: &str| {
+        m.current_person()
+            .and_then(|p| m.criteria(p).into_iter().find(|c| c.criterion.id == id))
+            .map_or_else(|| id.to_string(), |c| c.criterion.name.clone())
+    };
+    let title = match &ed.target {
+        TextTarget::Note { criterion } => {
+            crate::i18n::fill(t.edit_note_title, &[("c", &name(criterion))])
+        }
+        TextTarget::Realisasi { criterion } => {
+            crate::i18n::fill(t.edit_realisasi_title, &[("c", &name(criterion))])
+        }
+        TextTarget::NewItem(_) => t.add_item_title.to_string(),
+        TextTarget::OverrideReason { .. } => t.override_reason_title.to_string(),
+    };
+    let height = if ed.single_line { 3 } else { 10 };
+    let rect = centered(area, area.width.saturating_sub(8).min(90), height + 1);
+    frame.render_widget(Clear, rect);
+    let [edit_area, hint] = rect.layout(&Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Length(1),
+    ]));
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Line::styled(format!(" {title} "), theme.title));
+    let inner = block.inner(edit_area);
+    frame.render_widget(block, edit_area);
+    frame.render_widget(&ed.area, inner);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {}", t.text_help), theme.muted)),
+        hint,
+    );
+}

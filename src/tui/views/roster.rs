@@ -1,0 +1,135 @@
+//! The roster: the appraiser's staff for the period, grouped by unit.
+
+use crate::domain::Status as AStatus;
+use crate::i18n::{Strings, fill};
+use crate::theme::Theme;
+use crate::tui::model::{Model, Picker};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+/// The first visible line so that `selected` stays on screen.
+pub fn scroll_to(selected: usize, height: u16) -> u16 {
+    let h = usize::from(height.max(1));
+    selected.saturating_sub(h - 1).min(u16::MAX as usize) as u16
+}
+
+/// "Cari: text▏" while filtering, or the current filter.
+pub fn filter_line<'a>(t: &Strings, p: &'a Picker, theme: &Theme) -> Line<'a> {
+    if !p.filtering && p.filter.is_empty() {
+        return Line::styled(format!("/ {}", t.filter_prompt.to_lowercase()), theme.muted);
+    }
+    let cursor = if p.filtering { "▏" } else { "" };
+    Line::from(vec![
+        Span::styled(format!("{}: ", t.filter_prompt), theme.key),
+        Span::styled(format!("{}{cursor}", p.filter), theme.input),
+    ])
+}
+
+/// "belum dinilai", "draf 5/10" or "selesai", with its progress.
+pub fn status_of(m: &Model, staff_index: usize) -> (String, usize, usize, bool) {
+    let t = m.t();
+    let p = &m.org.people[m.staff[staff_index].person];
+    let criteria = m.criteria(p);
+    let n = criteria.len();
+    let Some(a) = m.assessment(&p.nip) else {
+        return (t.status_not_started.into(), 0, n, false);
+    };
+    let done = a.rated_count(criteria.iter().map(|c| c.criterion.id.as_str()));
+    if a.status == AStatus::Complete {
+        (t.status_done.into(), done, n, true)
+    } else if done == 0 {
+        (t.status_not_started.into(), 0, n, false)
+    } else {
+        (format!("{} {done}/{n}", t.status_draft), done, n, false)
+    }
+}
+
+pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    let t = m.t();
+    let done = (0..m.staff.len()).filter(|&i| status_of(m, i).3).count();
+    let count = fill(
+        t.staff_count,
+        &[
+            ("done", &done.to_string()),
+            ("n", &m.staff.len().to_string()),
+        ],
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Line::styled(format!(" {} ", t.roster_title), theme.title))
+        .title(Line::styled(format!(" {count} "), theme.muted).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [filter, list] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ]));
+    filter_line(t, &m.roster, theme).render(filter, buf);
+    let rows = m.roster_rows();
+    if rows.is_empty() {
+        let msg = if m.staff.is_empty() {
+            t.roster_empty
+        } else {
+            t.no_match
+        };
+        Line::styled(msg, theme.muted).render(list, buf);
+        return;
+    }
+    let width = list.width as usize;
+    let bar = if width >= 90 { 20 } else { 10 };
+    let status_w = 16;
+    let name_w = width.saturating_sub(bar + status_w + 24).max(10);
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    let mut unit = None;
+    for (i, &s) in rows.iter().enumerate() {
+        let p = &m.org.people[m.staff[s].person];
+        if unit != Some(&p.unit) {
+            unit = Some(&p.unit);
+            let name = m
+                .org
+                .unit(&p.unit)
+                .map_or(p.unit.as_str(), |u| u.name.as_str());
+            lines.push(Line::styled(name.to_string(), theme.title));
+        }
+        if i == m.roster.selected {
+            selected_line = lines.len();
+        }
+        let (label, done, n, complete) = status_of(m, s);
+        let row_style = if i == m.roster.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let label_style = if complete { theme.saved } else { theme.muted };
+        let mut spans = vec![
+            Span::styled(format!("  {}", pad(&p.name, name_w)), row_style),
+            Span::styled(format!(" {} ", p.nip), theme.muted),
+            Span::styled(format!("{} ", pad(&label, status_w)), label_style),
+        ];
+        spans.extend(super::progress_bar(done, n, bar, theme));
+        lines.push(Line::from(spans));
+    }
+    let offset = scroll_to(selected_line, list.height);
+    Paragraph::new(lines).scroll((offset, 0)).render(list, buf);
+}
+
+/// Pads or cuts text to a display width, with "…" when cut.
+pub fn pad(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return format!("{s}{}", " ".repeat(width - s.width()));
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    format!("{out}{}", " ".repeat(width.saturating_sub(out.width())))
+}

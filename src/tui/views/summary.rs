@@ -1,0 +1,277 @@
+//! The summary: aspect results, predikat, strengths, improvements, training.
+
+use super::roster::pad;
+use crate::domain::assessment::{AspectDecision, AspectValue, Status as AStatus};
+use crate::domain::summary::{ResolvedItem, summarize};
+use crate::domain::{Assessment, Outcome, Scheme};
+use crate::i18n::{Strings, fill};
+use crate::theme::Theme;
+use crate::tui::model::{Model, Section};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+fn value_label(v: &AspectValue) -> String {
+    match v {
+        AspectValue::Expectation(e) => e.label().to_string(),
+        AspectValue::Score(s) => format!("{s:.2}"),
+    }
+}
+
+fn aspect_line<'a>(
+    t: &Strings,
+    name: &str,
+    decided: Option<&AspectDecision>,
+    suggested: Option<&AspectValue>,
+    focused: bool,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let marker = if focused { "▶ " } else { "  " };
+    let name_style = if focused { theme.selected } else { theme.text };
+    let mut spans = vec![Span::styled(format!("{marker}{name}: "), name_style)];
+    let mut lines = Vec::new();
+    match (decided, suggested) {
+        (Some(d), s) => {
+            spans.push(Span::styled(value_label(&d.value), theme.title));
+            spans.push(Span::styled(format!(" ({})", t.decided), theme.saved));
+            if s.is_some_and(|s| *s != d.value) {
+                let was = s.map(value_label).unwrap_or_default();
+                spans.push(Span::styled(
+                    format!(" · {} {was}", t.suggested),
+                    theme.muted,
+                ));
+            }
+            lines.push(Line::from(spans));
+            if !d.reason.is_empty() {
+                lines.push(Line::styled(
+                    format!("    {}: {}", t.reason, d.reason),
+                    theme.muted,
+                ));
+            }
+        }
+        (None, Some(s)) => {
+            spans.push(Span::styled(value_label(s), theme.text));
+            spans.push(Span::styled(format!(" ({})", t.suggested), theme.warning));
+            lines.push(Line::from(spans));
+        }
+        (None, None) => {
+            spans.push(Span::styled("—", theme.muted));
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
+}
+
+fn outcome_line<'a>(
+    t: &Strings,
+    scheme: &Scheme,
+    outcome: Option<&Outcome>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    match outcome {
+        Some(Outcome::Predikat { grade, .. }) => vec![Line::from(vec![
+            Span::styled(format!("  {}: ", t.predikat), theme.text),
+            Span::styled(scheme.grade_label(grade).to_uppercase(), theme.title),
+        ])],
+        Some(Outcome::Score {
+            skp,
+            perilaku,
+            total,
+            grade,
+        }) => {
+            let n = scheme.numeric.as_ref();
+            let w = |f: fn(&crate::domain::scheme::Numeric) -> f64| {
+                n.map_or(String::new(), |n| format!("{:.0}%", f(n) * 100.0))
+            };
+            vec![
+                Line::from(vec![
+                    Span::styled(format!("  {}: ", t.score), theme.text),
+                    Span::styled(
+                        format!("{total:.2} — {}", scheme.grade_label(grade).to_uppercase()),
+                        theme.title,
+                    ),
+                ]),
+                Line::styled(
+                    format!(
+                        "    {}",
+                        fill(
+                            t.score_line,
+                            &[
+                                ("skp", &format!("{skp:.2}")),
+                                ("ws", &w(|n| n.skp_weight)),
+                                ("per", &format!("{perilaku:.2}")),
+                                ("wp", &w(|n| n.perilaku_weight)),
+                                ("total", &format!("{total:.2}")),
+                            ],
+                        )
+                    ),
+                    theme.muted,
+                ),
+            ]
+        }
+        None => vec![Line::styled(format!("  {}: —", t.predikat), theme.muted)],
+    }
+}
+
+fn item_lines<'a>(
+    m: &Model,
+    title: &str,
+    items: &[ResolvedItem<'_>],
+    focused: bool,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let t = m.t();
+    let head = if focused { theme.selected } else { theme.title };
+    let mut lines = vec![Line::styled(
+        format!("{}{title}", if focused { "▶ " } else { "  " }),
+        head,
+    )];
+    if items.is_empty() {
+        lines.push(Line::styled(format!("    {}", t.no_items), theme.muted));
+    }
+    for (i, it) in items.iter().enumerate() {
+        let sel = focused && i == m.item;
+        let style = if sel { theme.selected } else { theme.text };
+        let mut spans = vec![Span::styled(format!("  {}. {}", i + 1, it.title), style)];
+        match it.rating {
+            Some((r, s)) => spans.push(Span::styled(
+                format!(" ({r}/{s})"),
+                super::rating_style(r, s, theme),
+            )),
+            None => spans.push(Span::styled(format!(" ({})", t.free_text), theme.muted)),
+        }
+        if !it.note.is_empty() {
+            spans.push(Span::styled(
+                format!(" — {}", it.note.replace('\n', " ")),
+                theme.muted,
+            ));
+        }
+        lines.push(Line::from(spans));
+        if !it.training.is_empty() {
+            let names: Vec<String> = it
+                .training
+                .iter()
+                .map(|p| format!("{} ({} JP)", p.name, p.jp))
+                .collect();
+            lines.push(Line::styled(
+                format!("       {}: {}", t.training, names.join("; ")),
+                theme.muted,
+            ));
+        }
+    }
+    lines
+}
+
+pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    let t = m.t();
+    let (Some(p), Some(scheme)) = (m.current_person(), m.scheme()) else {
+        return;
+    };
+    let criteria = m.criteria(p);
+    let blank = Assessment::new(m.key_of(p), p.nip.clone());
+    let a = m.assessment(&p.nip).unwrap_or(&blank);
+    let s = summarize(&criteria, a, scheme, &m.reference.catalogue);
+    let status = if a.status == AStatus::Complete {
+        (t.complete_label, theme.saved)
+    } else {
+        (t.draft_label, theme.warning)
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(p.name.clone(), theme.title),
+        Span::styled(format!("  {}  ", p.nip), theme.muted),
+        Span::styled(format!("{}: ", t.status_label), theme.muted),
+        Span::styled(status.0, status.1),
+        Span::styled(format!("  · {}", scheme.name), theme.muted),
+    ])];
+    lines.extend(aspect_line(
+        t,
+        t.hasil_kerja,
+        a.hasil.as_ref(),
+        s.hasil_suggested.as_ref(),
+        m.section == Section::Hasil,
+        theme,
+    ));
+    lines.extend(aspect_line(
+        t,
+        t.perilaku_kerja,
+        a.perilaku.as_ref(),
+        s.perilaku_suggested.as_ref(),
+        m.section == Section::Perilaku,
+        theme,
+    ));
+    lines.extend(outcome_line(t, scheme, s.outcome.as_ref(), theme));
+    lines.extend(item_lines(
+        m,
+        t.strengths,
+        &s.strengths,
+        m.section == Section::Strengths,
+        theme,
+    ));
+    lines.extend(item_lines(
+        m,
+        t.improvements,
+        &s.improvements,
+        m.section == Section::Improvements,
+        theme,
+    ));
+    let block = |title: String| {
+        Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border_focused)
+            .title(Line::styled(title, theme.title))
+    };
+    let title = format!(" {} ", t.summary_title);
+    if area.width >= 110 {
+        let [main, side] = area.layout(&Layout::horizontal([
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+        ]));
+        let mut table = criteria_table(a, &criteria, theme, side.width);
+        table.insert(0, Line::raw(""));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title))
+            .render(main, buf);
+        Paragraph::new(table)
+            .block(block(format!(" {} ", t.rating)))
+            .render(side, buf);
+    } else {
+        lines.push(Line::raw(""));
+        lines.append(&mut criteria_table(a, &criteria, theme, area.width));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title))
+            .render(area, buf);
+    }
+}
+
+fn criteria_table<'a>(
+    a: &Assessment,
+    criteria: &[crate::domain::template::ScaledCriterion<'_>],
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'a>> {
+    let w = (width as usize).saturating_sub(12).min(40);
+    criteria
+        .iter()
+        .map(|c| {
+            let e = a.entry(&c.criterion.id);
+            let r = e.and_then(|e| e.rating);
+            let (mark, style): (String, Style) = match r {
+                Some(r) => (
+                    format!("{r}/{}", c.scale),
+                    super::rating_style(r, c.scale, theme),
+                ),
+                None => ("·".into(), theme.muted),
+            };
+            let note = e.map_or(String::new(), |e| e.note.replace('\n', " "));
+            Line::from(vec![
+                Span::styled(format!("  {mark:>3} "), style),
+                Span::styled(pad(&c.criterion.name, w), theme.text),
+                Span::styled(format!(" {note}"), theme.muted),
+            ])
+        })
+        .collect()
+}
