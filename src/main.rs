@@ -1,1 +1,101 @@
-fn main() {}
+//! The `kinerja` binary: parses the command line and runs the TUI or a subcommand.
+
+use clap::Parser;
+use color_eyre::eyre::{Result, WrapErr, bail, eyre};
+use kinerja::cli::{Cli, Command};
+use kinerja::config::{Config, Paths, no_color_requested, real_env};
+use kinerja::domain::Nip;
+use kinerja::i18n::{Lang, fill};
+use kinerja::store::{Request, Response, Store};
+use kinerja::theme::Theme;
+use kinerja::tui::keymap::Keymap;
+use kinerja::tui::model::Model;
+use std::io::Write;
+
+fn main() -> Result<()> {
+    color_eyre::install()?;
+    let cli = Cli::parse();
+    let paths = Paths::resolve(cli.data_dir.clone());
+    let config = Config::load(paths.config_dir.as_deref())?;
+    let lang = cli
+        .lang
+        .as_deref()
+        .or(config.lang.as_deref())
+        .map_or(Some(Lang::Id), Lang::parse)
+        .ok_or_else(|| eyre!("--lang: use id or en"))?;
+    match cli.command {
+        None => tui(&cli, &paths, &config, lang),
+        Some(Command::Demo { employees, seed, force }) => demo(&paths, lang, employees, seed, force),
+        Some(Command::Export { format, output, period }) => {
+            let store = Store::open(&paths.data_dir)?;
+            let (records, n) = kinerja::io::export::from_store(&store, period.as_deref())?;
+            match output {
+                Some(path) => {
+                    let mut f = std::io::BufWriter::new(
+                        std::fs::File::create(&path).wrap_err_with(|| format!("{}", path.display()))?,
+                    );
+                    kinerja::io::export::write(&records, format, &mut f)?;
+                    f.flush()?;
+                    eprintln!("{}", fill(lang.strings().cli_exported, &[("n", &n.to_string()), ("file", &path.display().to_string())]));
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut lock = stdout.lock();
+                    kinerja::io::export::write(&records, format, &mut lock)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {
+    let store = Store::open(&paths.data_dir)?;
+    let keymap = Keymap::load(paths.config_dir.as_deref())?;
+    let theme_name = cli.theme.as_deref().or(config.theme.as_deref()).unwrap_or("default");
+    let theme = Theme::load(theme_name, paths.config_dir.as_deref(), no_color_requested(real_env))?;
+    let mut model = Model::new(lang, keymap);
+    if let Some(nip) = &cli.as_user {
+        model.preferred_user = Some(Nip::parse(nip).wrap_err("--as")?);
+        model.auto_login = true;
+    }
+    ratatui::run(|terminal| kinerja::tui::run(terminal, &mut model, &store, &theme))?;
+    Ok(())
+}
+
+fn demo(paths: &Paths, lang: Lang, employees: Option<usize>, seed: u64, force: bool) -> Result<()> {
+    let t = lang.strings();
+    let store = Store::open(&paths.data_dir)?;
+    if let Response::Snapshot(s) = store.execute(None, Request::Snapshot)?
+        && !s.org.people.is_empty()
+        && !force
+    {
+        bail!("{}", fill(t.cli_has_data, &[("dir", &paths.data_dir.display().to_string())]));
+    }
+    let d = match employees {
+        Some(n) => kinerja::data::synthetic(n, seed),
+        None => kinerja::data::demo()?,
+    };
+    let (people, assessments) = (d.org.people.len(), d.assessments.len());
+    store.execute(
+        None,
+        Request::Seed {
+            org: d.org,
+            reference: d.reference,
+            assessments: d.assessments,
+            active_period: Some(d.active_period),
+        },
+    )?;
+    println!(
+        "{}",
+        fill(
+            t.cli_demo_done,
+            &[
+                ("n", &people.to_string()),
+                ("a", &assessments.to_string()),
+                ("dir", &paths.data_dir.display().to_string()),
+            ]
+        )
+    );
+    Ok(())
+}

@@ -150,6 +150,31 @@ pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> 
     out
 }
 
+/// Reads the store and builds the records of one period or all periods.
+/// Returns the records and their count.
+pub fn from_store(
+    store: &crate::store::Store,
+    period: Option<&str>,
+) -> Result<(Vec<Record>, usize), crate::store::StoreError> {
+    use crate::store::{Request, Response};
+    let Response::Snapshot(snap) = store.execute(None, Request::Snapshot)? else {
+        return Ok((Vec::new(), 0));
+    };
+    let req = match period {
+        Some(p) => Request::Assessments {
+            period: p.to_string(),
+            employees: None,
+        },
+        None => Request::AllAssessments,
+    };
+    let Response::Assessments { items, .. } = store.execute(None, req)? else {
+        return Ok((Vec::new(), 0));
+    };
+    let recs = records(&snap.org, &snap.reference, &items);
+    let n = recs.len();
+    Ok((recs, n))
+}
+
 /// The CSV columns: one row per assessment and criterion.
 pub const CSV_HEADER: [&str; 21] = [
     "nip",

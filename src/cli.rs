@@ -1,0 +1,56 @@
+//! Command-line interface: the TUI by default, and the subcommands.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Kinerja — penilaian kinerja ASN di terminal (performance appraisal of
+/// civil servants, Kota Ambon). Without a subcommand it opens the TUI.
+#[derive(Debug, Parser)]
+#[command(name = "kinerja", version, about, long_about = None)]
+pub struct Cli {
+    /// Where the store lives [env: KINERJA_DATA_DIR; default: the platform data dir]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// UI language: id (Bahasa Indonesia, default) or en
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Theme: default, light, high-contrast, monochrome, or a file in <config>/themes/
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Log in as this appraiser (NIP) and resume where they were
+    #[arg(long = "as", value_name = "NIP")]
+    pub as_user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the fictional Kota Ambon demo organisation into the store
+    /// (or, with --employees, a synthetic organisation for benchmarks)
+    Demo {
+        /// Generate a synthetic organisation of this many employees instead
+        #[arg(long, value_name = "N")]
+        employees: Option<usize>,
+        /// Seed for the synthetic generator
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Replace the data already in the store
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export every assessment (NIP, name, unit, period, appraiser, status,
+    /// each criterion's rating, label and note, aspect ratings, predikat or
+    /// score, strengths, improvements)
+    Export {
+        /// Output format
+        #[arg(long, value_enum, default_value = "json")]
+        format: crate::io::export::Format,
+        /// Output file (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Only this period (e.g. 2026-S2)
+        #[arg(long, value_name = "ID")]
+        period: Option<String>,
+    },
+}

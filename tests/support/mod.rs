@@ -1,0 +1,115 @@
+//! A real session without a terminal: the demo seeded into a real sled
+//! store in a temp dir, driven through the same `settle` loop the TUI uses.
+
+#![allow(dead_code)]
+
+use kinerja::i18n::Lang;
+use kinerja::store::{Request, Store};
+use kinerja::theme::Theme;
+use kinerja::tui::action::Action;
+use kinerja::tui::keymap::Keymap;
+use kinerja::tui::model::Model;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Session {
+    pub dir: tempfile::TempDir,
+    pub store: Option<Store>,
+    pub model: Model,
+}
+
+/// Seeds the shipped demo into a fresh store.
+pub fn seeded_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("open store");
+    let d = kinerja::data::demo().expect("demo data");
+    store
+        .execute(
+            None,
+            Request::Seed {
+                org: d.org,
+                reference: d.reference,
+                assessments: d.assessments,
+                active_period: Some(d.active_period),
+            },
+        )
+        .expect("seed");
+    dir
+}
+
+impl Session {
+    /// A session on the demo organisation, at the login screen.
+    pub fn demo(lang: Lang) -> Self {
+        Self::open(seeded_dir(), lang)
+    }
+
+    /// A session on an existing data dir (a restart).
+    pub fn open(dir: tempfile::TempDir, lang: Lang) -> Self {
+        let store = Store::open(dir.path()).expect("open store");
+        let model = Model::new(lang, Keymap::default_map());
+        let mut s = Self {
+            dir,
+            store: Some(store),
+            model,
+        };
+        let first = kinerja::tui::startup_action(s.store());
+        s.act(first);
+        s
+    }
+
+    pub fn store(&self) -> &Store {
+        self.store.as_ref().expect("store open")
+    }
+
+    /// Closes the store and opens a new session on the same dir.
+    pub fn restart(mut self, lang: Lang) -> Self {
+        self.store = None;
+        Self::open(self.dir, lang)
+    }
+
+    pub fn act(&mut self, a: Action) {
+        let store = self.store.take().expect("store");
+        kinerja::tui::settle(&mut self.model, &store, a, |_| Ok(())).expect("settle");
+        self.store = Some(store);
+    }
+
+    /// Presses a key through the real keymap.
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn key_with(&mut self, code: KeyCode, mods: KeyModifiers) {
+        let ev = KeyEvent::new(code, mods);
+        if let Some(a) = self.model.keymap.resolve(&ev, self.model.context()) {
+            self.act(a);
+        }
+    }
+
+    pub fn chars(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Renders the screen at a size and returns it as text.
+    pub fn screen(&mut self, w: u16, h: u16) -> String {
+        self.act(Action::Resize(w, h));
+        let theme = Theme::builtin("default").expect("theme");
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        t.draw(|f| kinerja::tui::views::render(&self.model, &theme, f)).expect("draw");
+        let buf = t.backend().buffer();
+        (0..h)
+            .map(|y| {
+                let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+                line.trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Logs in as the first appraiser on the login list.
+    pub fn login_first(&mut self) {
+        self.act(Action::Select);
+    }
+}
