@@ -1,1 +1,258 @@
-//! Placeholder: the versioned bincode codec lands with the store.
+//! How stored values look on disk: a header (`KJ`, a record kind, a u16 LE
+//! version) and a bincode payload. The only place bincode is used, and the
+//! place where old layouts are migrated, so a store written by an older
+//! Kinerja still opens.
+//!
+//! bincode cannot `deserialize_any`: stored types must not use internally
+//! tagged or untagged enums, nor `#[serde(flatten)]`.
+
+use super::request::Cursor;
+use crate::domain::assessment::{AspectDecision, Entry};
+use crate::domain::{Assessment, AssessmentKey, Nip, Period, Person, Reference, Status, Unit};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+
+/// The first two bytes of every stored value.
+pub const MAGIC: [u8; 2] = *b"KJ";
+/// Magic, kind byte and the u16 version.
+pub const HEADER_LEN: usize = 5;
+/// The largest payload written or read. It bounds what arbitrary bytes can
+/// make the decoder allocate; a real Reference is far smaller.
+pub const MAX_PAYLOAD: usize = 16 << 20;
+
+/// What a stored value is; the byte after the magic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Assessment = 1,
+    Person = 2,
+    Unit = 3,
+    Period = 4,
+    Reference = 5,
+    Cursor = 6,
+    Meta = 7,
+}
+
+impl Kind {
+    fn name_of(byte: u8) -> String {
+        let name = match byte {
+            1 => "assessment",
+            2 => "person",
+            3 => "unit",
+            4 => "period",
+            5 => "reference",
+            6 => "cursor",
+            7 => "meta",
+            _ => return format!("unknown kind {byte}"),
+        };
+        name.to_string()
+    }
+}
+
+/// Why stored bytes are not a readable record. Shown with the record's tree
+/// and key; the remedy is a restore or a newer Kinerja, never a panic.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("record has {0} bytes, too few for a Kinerja header")]
+    Truncated(usize),
+    #[error("record does not start with the Kinerja magic \"KJ\" (found {0:02x?})")]
+    BadMagic([u8; 2]),
+    #[error("record is a {found} where a {expected} was expected")]
+    WrongKind { expected: String, found: String },
+    #[error(
+        "{kind} record has version {version}, this Kinerja reads up to {current}; \
+         use the newer Kinerja that wrote it"
+    )]
+    UnknownVersion {
+        kind: String,
+        version: u16,
+        current: u16,
+    },
+    #[error("{kind} record (version {version}) has an unreadable payload: {reason}")]
+    Payload {
+        kind: String,
+        version: u16,
+        reason: String,
+    },
+    #[error("{kind} record is {len} bytes, over the {max} byte limit")]
+    TooLarge {
+        kind: String,
+        len: usize,
+        max: usize,
+    },
+    #[error("{kind} record could not be encoded: {reason}")]
+    Encode { kind: String, reason: String },
+}
+
+/// A type the store keeps: its kind byte, its current layout version, and
+/// how to read the layouts it had before.
+pub trait Record: Serialize + DeserializeOwned {
+    const KIND: Kind;
+    const VERSION: u16;
+
+    /// Decodes the payload of an older version (`1..VERSION`).
+    fn decode_older(version: u16, _payload: &[u8]) -> Result<Self, CodecError> {
+        Err(unknown_version::<Self>(version))
+    }
+}
+
+fn unknown_version<T: Record>(version: u16) -> CodecError {
+    CodecError::UnknownVersion {
+        kind: Kind::name_of(T::KIND as u8),
+        version,
+        current: T::VERSION,
+    }
+}
+
+const fn config() -> bincode::config::Configuration<
+    bincode::config::LittleEndian,
+    bincode::config::Varint,
+    bincode::config::Limit<MAX_PAYLOAD>,
+> {
+    bincode::config::standard().with_limit::<MAX_PAYLOAD>()
+}
+
+/// Header and payload of a record at its current version.
+pub fn encode<T: Record>(value: &T) -> Result<Vec<u8>, CodecError> {
+    let kind = Kind::name_of(T::KIND as u8);
+    let payload =
+        bincode::serde::encode_to_vec(value, config()).map_err(|e| CodecError::Encode {
+            kind: kind.clone(),
+            reason: e.to_string(),
+        })?;
+    if payload.len() > MAX_PAYLOAD {
+        return Err(CodecError::TooLarge {
+            kind,
+            len: payload.len(),
+            max: MAX_PAYLOAD,
+        });
+    }
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(&MAGIC);
+    out.push(T::KIND as u8);
+    out.extend_from_slice(&T::VERSION.to_le_bytes());
+    out.extend_from_slice(&payload);
+    Ok(out)
+}
+
+/// Reads a record of any version this build knows, migrating older ones.
+pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (head, payload) = bytes
+        .split_first_chunk::<HEADER_LEN>()
+        .ok_or(CodecError::Truncated(bytes.len()))?;
+    let [m0, m1, kind, v0, v1] = *head;
+    if [m0, m1] != MAGIC {
+        return Err(CodecError::BadMagic([m0, m1]));
+    }
+    if kind != T::KIND as u8 {
+        return Err(CodecError::WrongKind {
+            expected: Kind::name_of(T::KIND as u8),
+            found: Kind::name_of(kind),
+        });
+    }
+    let version = u16::from_le_bytes([v0, v1]);
+    if version == T::VERSION {
+        payload_as::<T, T>(version, payload)
+    } else if (1..T::VERSION).contains(&version) {
+        T::decode_older(version, payload)
+    } else {
+        Err(unknown_version::<T>(version))
+    }
+}
+
+/// Decodes a payload as `P` (a current or an old layout of record `T`);
+/// trailing bytes are an error, so a layout change cannot pass silently.
+fn payload_as<T: Record, P: DeserializeOwned>(
+    version: u16,
+    payload: &[u8],
+) -> Result<P, CodecError> {
+    let fail = |reason: String| CodecError::Payload {
+        kind: Kind::name_of(T::KIND as u8),
+        version,
+        reason,
+    };
+    let (value, read) =
+        bincode::serde::decode_from_slice(payload, config()).map_err(|e| fail(e.to_string()))?;
+    if read != payload.len() {
+        return Err(fail(format!("{} trailing bytes", payload.len() - read)));
+    }
+    Ok(value)
+}
+
+impl Record for Person {
+    const KIND: Kind = Kind::Person;
+    const VERSION: u16 = 1;
+}
+
+impl Record for Unit {
+    const KIND: Kind = Kind::Unit;
+    const VERSION: u16 = 1;
+}
+
+impl Record for Period {
+    const KIND: Kind = Kind::Period;
+    const VERSION: u16 = 1;
+}
+
+impl Record for Reference {
+    const KIND: Kind = Kind::Reference;
+    const VERSION: u16 = 1;
+}
+
+impl Record for Cursor {
+    const KIND: Kind = Kind::Cursor;
+    const VERSION: u16 = 1;
+}
+
+/// Small settings in the `meta` tree (active period, schema version).
+impl Record for String {
+    const KIND: Kind = Kind::Meta;
+    const VERSION: u16 = 1;
+}
+
+/// Version 2 added `curation`, `updated_by` and `updated_at`.
+impl Record for Assessment {
+    const KIND: Kind = Kind::Assessment;
+    const VERSION: u16 = 2;
+
+    fn decode_older(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1 => payload_as::<Self, AssessmentV1>(version, payload).map(Into::into),
+            _ => Err(unknown_version::<Self>(version)),
+        }
+    }
+}
+
+/// The first prototype's assessment layout. Field order is the layout:
+/// never reorder, only add a new version.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct AssessmentV1 {
+    key: AssessmentKey,
+    appraiser: Nip,
+    status: Status,
+    entries: BTreeMap<String, Entry>,
+    hasil: Option<AspectDecision>,
+    perilaku: Option<AspectDecision>,
+    revision: u64,
+}
+
+impl From<AssessmentV1> for Assessment {
+    fn from(v1: AssessmentV1) -> Self {
+        Self {
+            key: v1.key,
+            appraiser: v1.appraiser,
+            status: v1.status,
+            entries: v1.entries,
+            hasil: v1.hasil,
+            perilaku: v1.perilaku,
+            curation: None,
+            revision: v1.revision,
+            updated_by: None,
+            updated_at: 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,24 +1,242 @@
-//! Placeholder: the sled store is being written.
+//! The store: one sled database, driven by [`Request`]s. Every write is
+//! flushed before its response, so `Saved` and `Done` mean "on disk".
 
-use super::request::{Request, Response};
-use crate::domain::Nip;
+use super::codec::{self, CodecError};
+use super::request::{CorruptRecord, Cursor, Request, Response, Snapshot};
+use super::trees::{self, Trees};
+use crate::domain::{Assessment, Nip, Org, Reference};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-/// The store: owner of the sled database.
-pub struct Store;
+/// The layout of trees and keys; bumped when it changes incompatibly.
+const SCHEMA_VERSION: u32 = 1;
+/// sled's page cache; the whole app targets ≤ 64 MiB RSS at 10k employees.
+const CACHE_BYTES: u64 = 16 << 20;
 
-/// Why the store could not answer.
+/// The owner of the sled database: the only value that touches sled.
+/// `Sync`, so several threads (later: daemon clients) share one store.
+pub struct Store {
+    pub(super) db: sled::Db,
+    pub(super) trees: Trees,
+    /// Unix seconds stamped on accepted edits; injectable for tests.
+    pub(super) clock: fn() -> i64,
+    /// Seeds list the old roster keys before replacing them; one at a time.
+    pub(super) seed_lock: Mutex<()>,
+}
+
+/// Why the store could not answer. Each message says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("store not implemented yet")]
-    Unimplemented,
+    #[error(
+        "another Kinerja is using the data directory {path}; close it, or wait \
+         for it to finish, then start again"
+    )]
+    Locked { path: PathBuf },
+    #[error("cannot create the data directory {path}: {source}; check its permissions")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the data directory {path} was written by a newer Kinerja (schema {found}, \
+         this one reads {supported}); use that version or newer"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: String,
+        supported: u32,
+    },
+    #[error(
+        "record {key} in {tree} cannot be read ({reason}); restore it from a \
+         backup, or ask the admin to re-import it"
+    )]
+    Corrupt {
+        tree: String,
+        key: String,
+        reason: String,
+    },
+    #[error("a record could not be encoded, nothing was written: {0}")]
+    Encode(#[from] CodecError),
+    #[error(
+        "the store failed: {0}; check free disk space and permissions of the data \
+         directory, then try again"
+    )]
+    Sled(#[from] sled::Error),
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// sled reports a held lock as a plain I/O error; this is its wording.
+fn is_lock_error(e: &sled::Error) -> bool {
+    matches!(e, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
 }
 
 impl Store {
-    pub fn open(_dir: &std::path::Path) -> Result<Self, StoreError> {
-        Err(StoreError::Unimplemented)
+    /// Opens (creating if needed) the store in `dir`. sled locks the
+    /// directory to one process: a second one gets [`StoreError::Locked`].
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(|e| {
+                if is_lock_error(&e) {
+                    StoreError::Locked {
+                        path: dir.to_path_buf(),
+                    }
+                } else {
+                    StoreError::Sled(e)
+                }
+            })?;
+        let trees = Trees::open(&db)?;
+        let store = Self {
+            db,
+            trees,
+            clock: unix_now,
+            seed_lock: Mutex::new(()),
+        };
+        store.check_schema(dir)?;
+        Ok(store)
     }
 
-    pub fn execute(&self, _actor: Option<&Nip>, _req: Request) -> Result<Response, StoreError> {
-        Err(StoreError::Unimplemented)
+    /// Replaces the clock that stamps `updated_at` (tests fix time).
+    #[must_use]
+    pub fn with_clock(mut self, clock: fn() -> i64) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    fn check_schema(&self, dir: &Path) -> Result<(), StoreError> {
+        let meta = &self.trees.meta;
+        match trees::get::<String>(meta, trees::META, trees::SCHEMA)? {
+            Some(found) if found.parse::<u32>().ok() == Some(SCHEMA_VERSION) => Ok(()),
+            Some(found) => Err(StoreError::NewerSchema {
+                path: dir.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            None => {
+                meta.insert(trees::SCHEMA, codec::encode(&SCHEMA_VERSION.to_string())?)?;
+                self.db.flush()?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Answers one request. `actor` is who asks (stamped on edits); the
+    /// daemon will take it from the socket's peer credentials.
+    pub fn execute(&self, actor: Option<&Nip>, req: Request) -> Result<Response, StoreError> {
+        match req {
+            Request::Snapshot => Ok(Response::Snapshot(Box::new(self.snapshot()?))),
+            Request::Seed {
+                org,
+                reference,
+                assessments,
+                active_period,
+            } => self.seed(&org, &reference, &assessments, active_period.as_deref()),
+            Request::Assessments { period, employees } => {
+                self.assessments(&period, employees.as_deref())
+            }
+            Request::AllAssessments => {
+                let mut corrupt = Vec::new();
+                let items = trees::decode_all(
+                    self.trees.assessments.iter(),
+                    trees::ASSESSMENTS,
+                    &mut corrupt,
+                )?;
+                Ok(Response::Assessments { items, corrupt })
+            }
+            Request::Edit {
+                key,
+                expected_revision,
+                edit,
+            } => self.edit(actor, &key, expected_revision, &edit),
+            Request::SetCursor { user, cursor } => {
+                let bytes = codec::encode(&cursor)?;
+                self.trees.cursors.insert(trees::nip_key(&user), bytes)?;
+                self.db.flush()?;
+                Ok(Response::Done)
+            }
+            Request::GetCursor { user } => Ok(Response::Cursor(trees::get::<Cursor>(
+                &self.trees.cursors,
+                trees::CURSORS,
+                trees::nip_key(&user),
+            )?)),
+            Request::SetActivePeriod { period } => {
+                if !self.trees.periods.contains_key(period.as_bytes())? {
+                    return Ok(Response::Rejected(format!(
+                        "period {period} does not exist; pick one of the roster's periods"
+                    )));
+                }
+                let bytes = codec::encode(&period)?;
+                self.trees.meta.insert(trees::ACTIVE_PERIOD, bytes)?;
+                self.db.flush()?;
+                Ok(Response::Done)
+            }
+        }
+    }
+
+    /// Roster lists come in key order: units and periods by id, people by NIP.
+    fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        let t = &self.trees;
+        let mut corrupt = Vec::new();
+        let org = Org {
+            units: trees::decode_all(t.units.iter(), trees::UNITS, &mut corrupt)?,
+            people: trees::decode_all(t.people.iter(), trees::PEOPLE, &mut corrupt)?,
+            periods: trees::decode_all(t.periods.iter(), trees::PERIODS, &mut corrupt)?,
+        };
+        let reference = trees::get_or_report::<Reference>(
+            &t.reference,
+            trees::REFERENCE,
+            trees::REFERENCE_KEY,
+            &mut corrupt,
+        )?
+        .unwrap_or_default();
+        let active_period =
+            trees::get_or_report(&t.meta, trees::META, trees::ACTIVE_PERIOD, &mut corrupt)?;
+        Ok(Snapshot {
+            org,
+            reference,
+            active_period,
+            corrupt,
+        })
+    }
+
+    fn assessments(&self, period: &str, employees: Option<&[Nip]>) -> Result<Response, StoreError> {
+        let tree = &self.trees.assessments;
+        let mut corrupt: Vec<CorruptRecord> = Vec::new();
+        let items: Vec<Assessment> = match employees {
+            None => trees::decode_all(
+                tree.scan_prefix(trees::period_prefix(period)),
+                trees::ASSESSMENTS,
+                &mut corrupt,
+            )?,
+            Some(nips) => {
+                let mut items = Vec::with_capacity(nips.len());
+                for nip in nips {
+                    let key = crate::domain::AssessmentKey {
+                        period: period.to_string(),
+                        employee: nip.clone(),
+                    };
+                    let k = trees::assessment_key(&key);
+                    items.extend(trees::get_or_report(
+                        tree,
+                        trees::ASSESSMENTS,
+                        &k,
+                        &mut corrupt,
+                    )?);
+                }
+                items
+            }
+        };
+        Ok(Response::Assessments { items, corrupt })
     }
 }

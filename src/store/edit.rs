@@ -1,0 +1,81 @@
+//! One edit to one assessment: optimistic concurrency on the revision,
+//! then a compare-and-swap on the bytes read, so racing writers cannot
+//! both win and no write is silently lost.
+
+use super::codec;
+use super::request::Response;
+use super::sled_store::{Store, StoreError};
+use super::trees;
+use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Person, Reference};
+use std::collections::HashMap;
+
+impl Store {
+    pub(super) fn edit(
+        &self,
+        actor: Option<&Nip>,
+        key: &AssessmentKey,
+        expected_revision: u64,
+        edit: &Edit,
+    ) -> Result<Response, StoreError> {
+        let t = &self.trees;
+        let Some(person) =
+            trees::get::<Person>(&t.people, trees::PEOPLE, trees::nip_key(&key.employee))?
+        else {
+            return Ok(Response::Rejected(format!(
+                "employee {} is not on the roster; reload the roster",
+                key.employee
+            )));
+        };
+        if !t.periods.contains_key(key.period.as_bytes())? {
+            return Ok(Response::Rejected(format!(
+                "period {} does not exist; pick one of the roster's periods",
+                key.period
+            )));
+        }
+        let reference =
+            trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
+                .unwrap_or_default();
+        let scales: HashMap<&str, u8> = reference
+            .criteria_of(&person)
+            .into_iter()
+            .map(|c| (c.criterion.id.as_str(), c.scale))
+            .collect();
+
+        let k = trees::assessment_key(key);
+        loop {
+            let old = t.assessments.get(&k)?;
+            let current = if let Some(bytes) = &old {
+                codec::decode::<Assessment>(bytes)
+                    .map_err(|e| trees::corrupt_error(trees::ASSESSMENTS, &k, &e))?
+            } else {
+                let Some(appraiser) = person.appraiser.as_ref().or(actor) else {
+                    return Ok(Response::Rejected(format!(
+                        "employee {} has no appraiser on the roster; sign in as \
+                         the appraiser or fix the roster",
+                        key.employee
+                    )));
+                };
+                Assessment::new(key.clone(), appraiser.clone())
+            };
+            if current.revision != expected_revision {
+                return Ok(Response::Conflict(Box::new(current)));
+            }
+            let mut next = current;
+            if let Err(e) = next.apply(edit, |c| scales.get(c).copied()) {
+                return Ok(Response::Rejected(e.to_string()));
+            }
+            next.revision += 1;
+            next.updated_by = actor.cloned();
+            next.updated_at = (self.clock)();
+            let bytes = codec::encode(&next)?;
+            // Lost the race: read again; the newer revision becomes a Conflict.
+            if t.assessments
+                .compare_and_swap(&k, old, Some(bytes))?
+                .is_ok()
+            {
+                self.db.flush()?;
+                return Ok(Response::Saved(Box::new(next)));
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Seeding: replace the roster and reference data, add assessments, all or
+//! nothing.
+//!
+//! Everything is validated and encoded first (a bad input is `Rejected`
+//! before the store is touched), then written in one sled transaction over
+//! all the trees involved, so a crash leaves either the old data or the new,
+//! never a mix. Transactions cannot iterate, so the keys to remove are listed
+//! beforehand under `seed_lock`; only seeds write the roster trees.
+
+use super::codec::{self, Record};
+use super::request::Response;
+use super::sled_store::{Store, StoreError};
+use super::trees;
+use crate::domain::{Assessment, Org, Reference};
+use sled::Transactional;
+use std::collections::HashSet;
+
+/// What one tree gets: old keys to drop, then new records.
+#[derive(Default)]
+struct Writes {
+    remove: Vec<sled::IVec>,
+    insert: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Writes {
+    /// Replaces the whole tree by `records`; a duplicate key is an error.
+    fn replace<T: Record>(
+        tree: &sled::Tree,
+        what: &str,
+        records: &[T],
+        key_of: impl Fn(&T) -> Vec<u8>,
+    ) -> Result<Result<Self, String>, StoreError> {
+        let mut w = Self::default();
+        let mut keys = HashSet::new();
+        for r in records {
+            let key = key_of(r);
+            if key.is_empty() || key.contains(&trees::SEP) {
+                return Ok(Err(format!("a {what} has an empty or invalid id")));
+            }
+            if !keys.insert(key.clone()) {
+                return Ok(Err(format!(
+                    "{what} {} appears twice; each may appear once",
+                    trees::key_text(&key)
+                )));
+            }
+            w.insert.push((key, codec::encode(r)?));
+        }
+        for old in tree.iter().keys() {
+            let old = old?;
+            if !keys.contains(old.as_ref()) {
+                w.remove.push(old);
+            }
+        }
+        Ok(Ok(w))
+    }
+}
+
+impl Store {
+    pub(super) fn seed(
+        &self,
+        org: &Org,
+        reference: &Reference,
+        assessments: &[Assessment],
+        active_period: Option<&str>,
+    ) -> Result<Response, StoreError> {
+        let _one_seed_at_a_time = self
+            .seed_lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let t = &self.trees;
+        let rejected = |msg: String| Ok(Response::Rejected(format!("nothing was saved: {msg}")));
+
+        let periods: HashSet<&str> = org.periods.iter().map(|p| p.id.as_str()).collect();
+        let people: HashSet<&str> = org.people.iter().map(|p| p.nip.as_str()).collect();
+        if let Some(p) = active_period.filter(|p| !periods.contains(p)) {
+            return rejected(format!("active period {p} is not one of the periods"));
+        }
+        let mut keys = HashSet::new();
+        let mut assessment_writes = Writes::default();
+        for a in assessments {
+            let (period, nip) = (&a.key.period, a.key.employee.as_str());
+            if !periods.contains(period.as_str()) || !people.contains(nip) {
+                return rejected(format!(
+                    "assessment {period}/{nip} names an unknown period or employee"
+                ));
+            }
+            let key = trees::assessment_key(&a.key);
+            if !keys.insert(key.clone()) {
+                return rejected(format!("assessment {period}/{nip} appears twice"));
+            }
+            assessment_writes.insert.push((key, codec::encode(a)?));
+        }
+
+        let units = Writes::replace(&t.units, "unit", &org.units, |u| u.id.clone().into_bytes());
+        let people = Writes::replace(&t.people, "employee", &org.people, |p| {
+            trees::nip_key(&p.nip).to_vec()
+        });
+        let periods = Writes::replace(&t.periods, "period", &org.periods, |p| {
+            p.id.clone().into_bytes()
+        });
+        let (units, people, periods) = match (units?, people?, periods?) {
+            (Ok(u), Ok(p), Ok(q)) => (u, p, q),
+            (Err(msg), _, _) | (_, Err(msg), _) | (_, _, Err(msg)) => return rejected(msg),
+        };
+        let mut meta = Writes::default();
+        if let Some(p) = active_period {
+            meta.insert.push((
+                trees::ACTIVE_PERIOD.to_vec(),
+                codec::encode(&p.to_string())?,
+            ));
+        }
+        let reference = Writes {
+            remove: Vec::new(),
+            insert: vec![(trees::REFERENCE_KEY.to_vec(), codec::encode(reference)?)],
+        };
+
+        let plan = [meta, reference, units, people, periods, assessment_writes];
+        let targets = [
+            &t.meta,
+            &t.reference,
+            &t.units,
+            &t.people,
+            &t.periods,
+            &t.assessments,
+        ];
+        targets
+            .as_slice()
+            .transaction(|views| {
+                for (view, writes) in views.iter().zip(&plan) {
+                    for k in &writes.remove {
+                        view.remove(k.clone())?;
+                    }
+                    for (k, v) in &writes.insert {
+                        view.insert(k.as_slice(), v.as_slice())?;
+                    }
+                }
+                Ok(())
+            })
+            .map_err(|e: sled::transaction::TransactionError<()>| match e {
+                sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Sled(sled::Error::Unsupported("seed aborted".into()))
+                }
+            })?;
+        self.db.flush()?;
+        Ok(Response::Done)
+    }
+}

@@ -1,0 +1,129 @@
+//! The sled trees, their key layouts, and typed reads that turn an
+//! undecodable value into a reported [`CorruptRecord`] instead of a panic.
+
+use super::codec::{self, Record};
+use super::request::CorruptRecord;
+use super::sled_store::StoreError;
+use crate::domain::{AssessmentKey, Nip};
+
+pub const META: &str = "meta";
+pub const REFERENCE: &str = "reference";
+pub const UNITS: &str = "units";
+pub const PEOPLE: &str = "people";
+pub const PERIODS: &str = "periods";
+pub const ASSESSMENTS: &str = "assessments";
+pub const CURSORS: &str = "cursors";
+
+/// The one key of the `reference` tree.
+pub const REFERENCE_KEY: &[u8] = b"reference";
+/// `meta` keys.
+pub const ACTIVE_PERIOD: &[u8] = b"active_period";
+pub const SCHEMA: &[u8] = b"schema";
+
+/// Separates period and NIP in an assessment key; periods may not contain it.
+pub const SEP: u8 = 0;
+
+/// Every tree of the store, opened once.
+pub struct Trees {
+    pub meta: sled::Tree,
+    pub reference: sled::Tree,
+    pub units: sled::Tree,
+    pub people: sled::Tree,
+    pub periods: sled::Tree,
+    pub assessments: sled::Tree,
+    pub cursors: sled::Tree,
+}
+
+impl Trees {
+    pub fn open(db: &sled::Db) -> sled::Result<Self> {
+        Ok(Self {
+            meta: db.open_tree(META)?,
+            reference: db.open_tree(REFERENCE)?,
+            units: db.open_tree(UNITS)?,
+            people: db.open_tree(PEOPLE)?,
+            periods: db.open_tree(PERIODS)?,
+            assessments: db.open_tree(ASSESSMENTS)?,
+            cursors: db.open_tree(CURSORS)?,
+        })
+    }
+}
+
+/// Period id, NUL, NIP: a period's assessments are one prefix scan.
+pub fn assessment_key(key: &AssessmentKey) -> Vec<u8> {
+    let mut k = period_prefix(&key.period);
+    k.extend_from_slice(key.employee.as_str().as_bytes());
+    k
+}
+
+pub fn period_prefix(period: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(period.len() + 19);
+    k.extend_from_slice(period.as_bytes());
+    k.push(SEP);
+    k
+}
+
+pub fn nip_key(nip: &Nip) -> &[u8] {
+    nip.as_str().as_bytes()
+}
+
+/// A key as a person would read it in a report: `2026-S1/199003…`.
+pub fn key_text(key: &[u8]) -> String {
+    String::from_utf8_lossy(key).replace(char::from(SEP), "/")
+}
+
+pub fn corrupt(tree: &str, key: &[u8], err: &codec::CodecError) -> CorruptRecord {
+    CorruptRecord {
+        tree: tree.to_string(),
+        key: key_text(key),
+        reason: err.to_string(),
+    }
+}
+
+/// A required record that cannot be read.
+pub fn corrupt_error(tree: &str, key: &[u8], err: &codec::CodecError) -> StoreError {
+    let CorruptRecord { tree, key, reason } = corrupt(tree, key, err);
+    StoreError::Corrupt { tree, key, reason }
+}
+
+/// One required record; an undecodable value is an error naming it.
+pub fn get<T: Record>(tree: &sled::Tree, name: &str, key: &[u8]) -> Result<Option<T>, StoreError> {
+    match tree.get(key)? {
+        None => Ok(None),
+        Some(bytes) => codec::decode(&bytes)
+            .map(Some)
+            .map_err(|e| corrupt_error(name, key, &e)),
+    }
+}
+
+/// One optional record; an undecodable value is reported and skipped.
+pub fn get_or_report<T: Record>(
+    tree: &sled::Tree,
+    name: &str,
+    key: &[u8],
+    corrupt_out: &mut Vec<CorruptRecord>,
+) -> Result<Option<T>, StoreError> {
+    match get(tree, name, key) {
+        Err(StoreError::Corrupt { tree, key, reason }) => {
+            corrupt_out.push(CorruptRecord { tree, key, reason });
+            Ok(None)
+        }
+        other => other,
+    }
+}
+
+/// Decodes every record yielded by a scan; undecodable ones are reported.
+pub fn decode_all<T: Record>(
+    scan: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    name: &str,
+    corrupt_out: &mut Vec<CorruptRecord>,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    for item in scan {
+        let (key, bytes) = item?;
+        match codec::decode(&bytes) {
+            Ok(v) => out.push(v),
+            Err(e) => corrupt_out.push(corrupt(name, &key, &e)),
+        }
+    }
+    Ok(out)
+}
