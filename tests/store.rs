@@ -202,6 +202,11 @@ fn cursor_survives_reopen() {
         store.execute(None, get).expect("get"),
         Response::Cursor(Some(cursor))
     );
+    // Whoever saved a cursor last is preselected at the next login.
+    let Response::Snapshot(snap) = store.execute(None, Request::Snapshot).expect("snapshot") else {
+        panic!("expected a snapshot");
+    };
+    assert_eq!(snap.last_user, Some(nip(KEPALA)));
 }
 
 fn raw_insert(dir: &std::path::Path, tree: &str, key: &[u8], value: &[u8]) {

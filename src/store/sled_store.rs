@@ -162,6 +162,8 @@ impl Store {
             Request::SetCursor { user, cursor } => {
                 let bytes = codec::encode(&cursor)?;
                 self.trees.cursors.insert(trees::nip_key(&user), bytes)?;
+                let last = codec::encode(&user.to_string())?;
+                self.trees.meta.insert(trees::LAST_USER, last)?;
                 self.db.flush()?;
                 Ok(Response::Done)
             }
@@ -202,10 +204,13 @@ impl Store {
         .unwrap_or_default();
         let active_period =
             trees::get_or_report(&t.meta, trees::META, trees::ACTIVE_PERIOD, &mut corrupt)?;
+        let last_user = trees::get_or_report::<String>(&t.meta, trees::META, trees::LAST_USER, &mut corrupt)?
+            .and_then(|s| Nip::parse(&s).ok());
         Ok(Snapshot {
             org,
             reference,
             active_period,
+            last_user,
             corrupt,
         })
     }

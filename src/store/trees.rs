@@ -19,6 +19,8 @@ pub const REFERENCE_KEY: &[u8] = b"reference";
 /// `meta` keys.
 pub const ACTIVE_PERIOD: &[u8] = b"active_period";
 pub const SCHEMA: &[u8] = b"schema";
+/// The NIP of whoever saved a cursor last (preselected at login).
+pub const LAST_USER: &[u8] = b"last_user";
 
 /// Separates period and NIP in an assessment key; periods may not contain it.
 pub const SEP: u8 = 0;
