@@ -1,6 +1,7 @@
 //! Kinerja: on-site performance appraisal of civil servants (ASN).
 
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod domain;
 pub mod i18n;
