@@ -205,7 +205,7 @@ impl Keymap {
         let Some(path) = config_dir.map(|d| d.join("keymap.toml")) else {
             return Ok(map);
         };
-        let Ok(src) = std::fs::read_to_string(&path) else {
+        let Some(src) = crate::config::read_optional(&path)? else {
             return Ok(map);
         };
         map.overlay(parse_file(&path.display().to_string(), &src)?);
