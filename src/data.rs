@@ -1,17 +1,264 @@
-//! Placeholder: shipped data files and their loader (data branch replaces this).
+//! The shipped data files (`data/`): schemes, templates, the training
+//! catalogue and the fictional demo roster, compiled in with `include_str!`.
+//! This is the only module that knows about `data/`; the `parse_*` loaders
+//! take (file name, text) so imports and tests can feed other sources.
 
-use crate::domain::{Assessment, Org, Reference};
+mod check;
+mod history;
+mod locate;
+mod synthetic;
 
-/// The demo organisation with its history.
+pub use check::ASPEK;
+pub use locate::Problem;
+pub use synthetic::synthetic;
+
+use crate::domain::scheme::Scheme;
+use crate::domain::template::Template;
+use crate::domain::{Assessment, Catalogue, Org, Reference};
+use crate::source::{SourceError, parse_toml};
+use std::collections::{HashMap, HashSet};
+
+/// A data file as (path shown in messages, contents).
+pub type DataFile = (&'static str, &'static str);
+
+macro_rules! data_file {
+    ($path:literal) => {
+        ($path, include_str!(concat!("../", $path)))
+    };
+}
+
+/// The shipped schemes; the first is the default.
+pub const SCHEMES: &[DataFile] = &[
+    data_file!("data/schemes/permenpanrb-6-2022.toml"),
+    data_file!("data/schemes/pp-46-2011.toml"),
+];
+
+/// The shipped templates: BerAKHLAK and the Hasil Kerja templates per post.
+pub const TEMPLATES: &[DataFile] = &[
+    data_file!("data/templates/berakhlak.toml"),
+    data_file!("data/templates/guru.toml"),
+    data_file!("data/templates/nakes-puskesmas.toml"),
+    data_file!("data/templates/pelaksana-administrasi.toml"),
+    data_file!("data/templates/pranata-komputer.toml"),
+    data_file!("data/templates/analis-sdm.toml"),
+    data_file!("data/templates/pimpinan.toml"),
+];
+
+pub const TRAINING: DataFile = data_file!("data/training.toml");
+
+/// The fictional Kota Ambon roster used by `kinerja demo`.
+pub const DEMO_ORG: DataFile = data_file!("data/demo/org.toml");
+
+/// The scheme used when a period names none (PermenPANRB 6/2022).
+pub const DEFAULT_SCHEME: &str = "permenpanrb-6-2022";
+
+/// The template every employee's behaviour is rated on.
+pub const BEHAVIOUR_TEMPLATE: &str = "berakhlak";
+
+/// The seed of the demo's generated history, fixed so every run is the same.
+const DEMO_SEED: u64 = 0x4b49_4e45_524a_4121;
+
+/// An organisation ready to explore: roster, reference data and a generated
+/// history of assessments, as loaded by `kinerja demo`.
+#[derive(Debug, Clone)]
 pub struct Demo {
     pub org: Org,
     pub reference: Reference,
     pub assessments: Vec<Assessment>,
+    /// The period appraisers are working in now.
     pub active_period: String,
 }
 
-pub fn demo() -> Result<Demo, crate::source::SourceError> {
-    Err(crate::source::SourceError::new(
-        "data", None, None, "not yet",
-    ))
+/// Parses and checks one scheme file.
+pub fn parse_scheme(file: &str, src: &str) -> Result<Scheme, SourceError> {
+    let s: Scheme = parse_toml(file, src)?;
+    check::scheme(&s).map_err(|p| p.locate(file, src))?;
+    Ok(s)
+}
+
+/// Parses and checks one template file on its own.
+pub fn parse_template(file: &str, src: &str) -> Result<Template, SourceError> {
+    let t: Template = parse_toml(file, src)?;
+    check::template(&t).map_err(|p| p.locate(file, src))?;
+    Ok(t)
+}
+
+/// Parses the training catalogue; every programme must name criteria of `templates`.
+pub fn parse_catalogue(
+    file: &str,
+    src: &str,
+    templates: &[Template],
+) -> Result<Catalogue, SourceError> {
+    let cat: Catalogue = parse_toml(file, src)?;
+    let known: HashSet<&str> = templates
+        .iter()
+        .flat_map(|t| t.criteria.iter().map(|c| c.id.as_str()))
+        .collect();
+    check::catalogue(&cat, &known).map_err(|p| p.locate(file, src))?;
+    Ok(cat)
+}
+
+/// Builds reference data from scheme, template and training files, checking
+/// what spans files: unique scheme, template and criterion ids, the
+/// BerAKHLAK behaviour template, and point tables for every template scale.
+pub fn reference_from(
+    schemes: &[(&str, &str)],
+    templates: &[(&str, &str)],
+    training: (&str, &str),
+) -> Result<Reference, SourceError> {
+    let mut out = Reference {
+        behaviour_template: BEHAVIOUR_TEMPLATE.to_string(),
+        ..Reference::default()
+    };
+    let mut scheme_files: Vec<(&str, &str)> = Vec::new();
+    for &(file, src) in schemes {
+        let s = parse_scheme(file, src)?;
+        if let Some(i) = out.schemes.iter().position(|x| x.id == s.id) {
+            return Err(Problem::top(
+                "id",
+                format!("scheme id {:?} is also used in {}", s.id, scheme_files[i].0),
+            )
+            .locate(file, src));
+        }
+        out.schemes.push(s);
+        scheme_files.push((file, src));
+    }
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    let mut template_files: Vec<&str> = Vec::new();
+    for &(file, src) in templates {
+        let t = parse_template(file, src)?;
+        if let Some(i) = out.templates.iter().position(|x| x.id == t.id) {
+            return Err(Problem::top(
+                "id",
+                format!(
+                    "template id {:?} is also used in {}",
+                    t.id, template_files[i]
+                ),
+            )
+            .locate(file, src));
+        }
+        for (i, c) in t.criteria.iter().enumerate() {
+            if let Some(other) = owner.insert(c.id.clone(), file) {
+                return Err(Problem::at(
+                    "criteria",
+                    i,
+                    "id",
+                    format!(
+                        "criterion id {:?} is also used in {other}; criterion ids must be unique across templates",
+                        c.id
+                    ),
+                )
+                .locate(file, src));
+            }
+        }
+        out.templates.push(t);
+        template_files.push(file);
+    }
+    let behaviour = out.template(BEHAVIOUR_TEMPLATE).ok_or_else(|| {
+        SourceError::new(
+            templates.first().map_or("data/templates", |t| t.0),
+            None,
+            None,
+            format!("the behaviour template {BEHAVIOUR_TEMPLATE:?} (BerAKHLAK) is missing"),
+        )
+    })?;
+    if let Some(i) = behaviour
+        .criteria
+        .iter()
+        .position(|c| c.aspect != crate::domain::Aspect::PerilakuKerja)
+    {
+        let (file, src) = templates[out
+            .templates
+            .iter()
+            .position(|t| t.id == BEHAVIOUR_TEMPLATE)
+            .unwrap_or(0)];
+        return Err(Problem::at(
+            "criteria",
+            i,
+            "aspect",
+            "the behaviour template may only hold perilaku_kerja criteria".into(),
+        )
+        .locate(file, src));
+    }
+    for (s, &(file, src)) in out.schemes.iter().zip(&scheme_files) {
+        let Some(n) = &s.numeric else { continue };
+        if let Some(t) = out
+            .templates
+            .iter()
+            .find(|t| !n.points.iter().any(|p| p.scale == t.scale))
+        {
+            return Err(Problem::top(
+                "points",
+                format!(
+                    "no [[numeric.points]] table for scale {} used by template {:?}",
+                    t.scale, t.id
+                ),
+            )
+            .locate(file, src));
+        }
+    }
+    out.catalogue = parse_catalogue(training.0, training.1, &out.templates)?;
+    Ok(out)
+}
+
+/// The shipped reference data: both schemes, all templates, the catalogue.
+pub fn reference() -> Result<Reference, SourceError> {
+    let schemes: Vec<(&str, &str)> = SCHEMES.to_vec();
+    let templates: Vec<(&str, &str)> = TEMPLATES.to_vec();
+    reference_from(&schemes, &templates, TRAINING)
+}
+
+/// Parses a roster file and checks it against the reference data.
+pub fn parse_org(file: &str, src: &str, reference: &Reference) -> Result<Org, SourceError> {
+    let org: Org = parse_toml(file, src)?;
+    check::org(&org, reference).map_err(|p| p.locate(file, src))?;
+    Ok(org)
+}
+
+/// Checks an organisation built in memory (an import, the synthetic one).
+pub fn check_org(org: &Org, reference: &Reference) -> Result<(), Problem> {
+    check::org(org, reference)
+}
+
+/// The `active_period` key of a roster file; the last period if absent.
+fn parse_active(file: &str, src: &str, org: &Org) -> Result<String, SourceError> {
+    #[derive(serde::Deserialize)]
+    struct Active {
+        active_period: Option<String>,
+    }
+    let a: Active = parse_toml(file, src)?;
+    match a.active_period {
+        Some(id) if org.period(&id).is_some() => Ok(id),
+        Some(id) => Err(Problem::top(
+            "active_period",
+            format!("unknown period {id:?}; it must be one of [[periods]]"),
+        )
+        .locate(file, src)),
+        None => org.periods.last().map(|p| p.id.clone()).ok_or_else(|| {
+            SourceError::new(file, None, Some("periods"), "the roster defines no period")
+        }),
+    }
+}
+
+/// The shipped roster with its active period.
+fn shipped_org(reference: &Reference) -> Result<(Org, String), SourceError> {
+    let (file, src) = DEMO_ORG;
+    let org = parse_org(file, src, reference)?;
+    let active = parse_active(file, src, &org)?;
+    Ok((org, active))
+}
+
+/// The fictional Kota Ambon organisation with a generated, deterministic
+/// history: 2025 complete under PP 46/2011, 2026-S1 mostly complete, and the
+/// active 2026-S2 just begun.
+pub fn demo() -> Result<Demo, SourceError> {
+    let reference = reference()?;
+    let (org, active_period) = shipped_org(&reference)?;
+    let assessments = history::generate(&org, &reference, &active_period, DEMO_SEED);
+    Ok(Demo {
+        org,
+        reference,
+        assessments,
+        active_period,
+    })
 }

@@ -36,7 +36,8 @@ pub struct Person {
     pub appraiser: Option<Nip>,
     /// The Atasan Pejabat Penilai who reviews the appraisal.
     pub reviewer: Option<Nip>,
-    /// Extra roles beyond being an employee.
+    /// Extra roles beyond being an employee; may be omitted in roster files.
+    #[serde(default)]
     pub roles: Vec<Role>,
 }
 

@@ -1,0 +1,562 @@
+//! Every shipped data file parses and says what DOMAIN.md says; every broken
+//! fixture in `tests/invalid_data/` fails with a message naming file, line and field.
+
+use kinerja::data::{self, Demo};
+use kinerja::domain::summary::summarize;
+use kinerja::domain::template::{Aspect, Expectation, RhkKind};
+use kinerja::domain::training::TrainingLevel;
+use kinerja::domain::{Nip, Reference, Role, Status};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+fn demo() -> &'static Demo {
+    static DEMO: OnceLock<Demo> = OnceLock::new();
+    DEMO.get_or_init(|| data::demo().expect("the demo loads"))
+}
+
+fn reference() -> &'static Reference {
+    &demo().reference
+}
+
+#[test]
+fn every_shipped_file_parses_and_validates() {
+    for (file, src) in data::SCHEMES {
+        data::parse_scheme(file, src).expect(file);
+    }
+    for (file, src) in data::TEMPLATES {
+        data::parse_template(file, src).expect(file);
+    }
+    let r = data::reference().expect("reference");
+    assert_eq!(r.schemes.len(), 2);
+    assert_eq!(r.templates.len(), 7);
+    assert_eq!(r.behaviour_template, "berakhlak");
+    assert_eq!(r.schemes[0].id, data::DEFAULT_SCHEME);
+    assert!(data::demo().is_ok());
+}
+
+const BERAKHLAK: [(&str, &str, &str, [&str; 3]); 7] = [
+    (
+        "berorientasi-pelayanan",
+        "Berorientasi Pelayanan",
+        "Komitmen memberikan pelayanan prima demi kepuasan masyarakat",
+        [
+            "Memahami dan memenuhi kebutuhan masyarakat",
+            "Ramah, cekatan, solutif, dan dapat diandalkan",
+            "Melakukan perbaikan tiada henti",
+        ],
+    ),
+    (
+        "akuntabel",
+        "Akuntabel",
+        "Bertanggung jawab atas kepercayaan yang diberikan",
+        [
+            "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi",
+            "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
+            "Tidak menyalahgunakan kewenangan jabatan",
+        ],
+    ),
+    (
+        "kompeten",
+        "Kompeten",
+        "Terus belajar dan mengembangkan kapabilitas",
+        [
+            "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+            "Membantu orang lain belajar",
+            "Melaksanakan tugas dengan kualitas terbaik",
+        ],
+    ),
+    (
+        "harmonis",
+        "Harmonis",
+        "Saling peduli dan menghargai perbedaan",
+        [
+            "Menghargai setiap orang apapun latar belakangnya",
+            "Suka menolong orang lain",
+            "Membangun lingkungan kerja yang kondusif",
+        ],
+    ),
+    (
+        "loyal",
+        "Loyal",
+        "Berdedikasi dan mengutamakan kepentingan Bangsa dan Negara",
+        [
+            "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah",
+            "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
+            "Menjaga rahasia jabatan dan negara",
+        ],
+    ),
+    (
+        "adaptif",
+        "Adaptif",
+        "Terus berinovasi dan antusias dalam menggerakkan serta menghadapi perubahan",
+        [
+            "Cepat menyesuaikan diri menghadapi perubahan",
+            "Terus berinovasi dan mengembangkan kreativitas",
+            "Bertindak proaktif",
+        ],
+    ),
+    (
+        "kolaboratif",
+        "Kolaboratif",
+        "Membangun kerja sama yang sinergis",
+        [
+            "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+            "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+            "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
+        ],
+    ),
+];
+
+#[test]
+fn berakhlak_is_the_seven_values_with_their_panduan_perilaku() {
+    let t = reference().template("berakhlak").expect("berakhlak");
+    assert_eq!(t.scale, 5);
+    assert_eq!(t.criteria.len(), 7);
+    for (c, (id, name, tagline, guidance)) in t.criteria.iter().zip(BERAKHLAK) {
+        assert_eq!(c.id, id);
+        assert_eq!(c.name, name);
+        assert_eq!(c.description, tagline);
+        assert_eq!(c.guidance, guidance, "{id}");
+        assert_eq!(c.aspect, Aspect::PerilakuKerja);
+        assert_eq!(c.levels.len(), 5);
+        assert!(c.hasil.is_none());
+    }
+}
+
+#[test]
+fn the_predikat_matrix_is_domain_md_table() {
+    use Expectation::{DiAtas as A, DiBawah as B, Sesuai as S};
+    let s = reference().scheme("permenpanrb-6-2022").expect("scheme");
+    let table = [
+        ((A, B), "Kurang/Misconduct"),
+        ((A, S), "Baik"),
+        ((A, A), "Sangat Baik"),
+        ((S, B), "Kurang/Misconduct"),
+        ((S, S), "Baik"),
+        ((S, A), "Baik"),
+        ((B, B), "Sangat Kurang"),
+        ((B, S), "Butuh Perbaikan"),
+        ((B, A), "Butuh Perbaikan"),
+    ];
+    for ((hasil, perilaku), label) in table {
+        let grade = s.predikat(hasil, perilaku).expect("cell");
+        assert_eq!(s.grade_label(grade), label, "{hasil:?}/{perilaku:?}");
+    }
+    let baik: Vec<&str> = s
+        .grades
+        .iter()
+        .filter(|g| g.counts_as_baik)
+        .map(|g| g.label.as_str())
+        .collect();
+    assert_eq!(baik, ["Sangat Baik", "Baik"]);
+}
+
+#[test]
+fn pp_46_2011_bands_and_weights() {
+    let s = reference().scheme("pp-46-2011").expect("scheme");
+    let n = s.numeric.as_ref().expect("numeric");
+    assert!((n.skp_weight - 0.6).abs() < 1e-9 && (n.perilaku_weight - 0.4).abs() < 1e-9);
+    for (score, label) in [
+        (0.0, "Buruk"),
+        (50.0, "Buruk"),
+        (51.0, "Kurang"),
+        (60.0, "Kurang"),
+        (61.0, "Cukup"),
+        (75.0, "Cukup"),
+        (76.0, "Baik"),
+        (90.0, "Baik"),
+        (91.0, "Sangat Baik"),
+        (100.0, "Sangat Baik"),
+    ] {
+        assert_eq!(
+            s.grade_label(s.band(score).expect("band")),
+            label,
+            "{score}"
+        );
+    }
+    assert_eq!(s.points(2, 3), Some(80.0));
+    assert_eq!(s.points(5, 5), Some(100.0));
+    assert!(s.description.contains("kesepakatan kantor"));
+}
+
+#[test]
+fn hasil_kerja_templates_are_skp_shaped() {
+    let ids = [
+        "guru",
+        "nakes-puskesmas",
+        "pelaksana-administrasi",
+        "pranata-komputer",
+        "analis-sdm",
+        "pimpinan",
+    ];
+    for id in ids {
+        let t = reference().template(id).expect(id);
+        assert_eq!(t.scale, 3, "{id}");
+        assert!((3..=5).contains(&t.criteria.len()), "{id}");
+        let mut utama = 0;
+        for c in &t.criteria {
+            assert_eq!(c.aspect, Aspect::HasilKerja);
+            assert_eq!(c.levels.len(), 3);
+            let h = c.hasil.as_ref().expect("hasil");
+            assert!(data::ASPEK.contains(&h.aspek.as_str()), "{}", c.id);
+            utama += usize::from(h.kind == RhkKind::Utama);
+        }
+        assert!(utama >= 1, "{id}");
+    }
+    let guru = reference().template("guru").expect("guru");
+    for name in [
+        "Inisiatif dalam mengembangkan program pendidikan",
+        "Kemampuan berkomunikasi dengan masyarakat",
+    ] {
+        let c = guru.criteria.iter().find(|c| c.name == name).expect(name);
+        assert_eq!(c.hasil.as_ref().map(|h| h.kind), Some(RhkKind::Tambahan));
+    }
+}
+
+#[test]
+fn every_criterion_has_dasar_and_lanjutan_training() {
+    let r = reference();
+    for t in &r.templates {
+        for c in &t.criteria {
+            for level in [TrainingLevel::Dasar, TrainingLevel::Lanjutan] {
+                assert!(
+                    !r.catalogue.for_criterion(&c.id, level).is_empty(),
+                    "{} has no {level:?} programme",
+                    c.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_demo_roster_is_a_small_kota_ambon() {
+    let org = &demo().org;
+    let offices = org.units.iter().filter(|u| u.parent.is_none()).count();
+    assert!(offices >= 4, "{offices}");
+    assert!(org.people.len() >= 60);
+    assert!(org.appraisers().len() >= 6);
+    let busy = org
+        .appraisers()
+        .iter()
+        .filter(|a| (6..=14).contains(&org.staff_of(&a.nip).count()))
+        .count();
+    assert!(busy >= 6, "{busy}");
+    let has = |r| org.people.iter().filter(|p| p.has_role(r)).count();
+    assert!(has(Role::Reviewer) >= 2);
+    assert!(has(Role::Admin) >= 1);
+    let admin = org.people.iter().find(|p| p.has_role(Role::Admin));
+    assert_eq!(admin.map(|p| p.unit.as_str()), Some("bkpsdm-pkpk"));
+    let names = || org.people.iter().map(|p| p.name.as_str());
+    assert!(names().any(|n| n.contains('\'')));
+    assert!(names().any(|n| n.contains('-')));
+    assert!(names().any(|n| !n.is_ascii()));
+    for name in [
+        "Dinas Pendidikan Kota Ambon",
+        "SD Negeri 12 Ambon",
+        "SMP Negeri 4 Ambon",
+        "Dinas Kesehatan Kota Ambon",
+        "Puskesmas Rijali",
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Ambon",
+        "Dinas Informatika Komunikasi dan Persandian Kota Ambon",
+    ] {
+        assert!(org.units.iter().any(|u| u.name == name), "{name}");
+    }
+    let ids: Vec<&str> = org.periods.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["2025", "2026-S1", "2026-S2"]);
+    assert_eq!(
+        org.period("2025").map(|p| p.scheme.as_str()),
+        Some("pp-46-2011")
+    );
+    assert_eq!(demo().active_period, "2026-S2");
+}
+
+#[test]
+fn the_generated_history_follows_the_rules() {
+    let d = demo();
+    let mut by_period: HashMap<&str, (usize, usize)> = HashMap::new();
+    for a in &d.assessments {
+        let person = d.org.person(&a.key.employee).expect("person");
+        assert_eq!(Some(&a.appraiser), person.appraiser.as_ref());
+        assert_eq!(a.updated_by.as_ref(), Some(&a.appraiser));
+        assert!(a.revision as usize >= a.entries.len());
+        let period = d.org.period(&a.key.period).expect("period");
+        let scheme = d.reference.scheme(&period.scheme).expect("scheme");
+        let criteria = d.reference.criteria_of(person);
+        let s = summarize(&criteria, a, scheme, &d.reference.catalogue);
+        let e = by_period.entry(period.id.as_str()).or_default();
+        if a.status == Status::Complete {
+            assert!(s.can_complete(), "{:?}", a.key);
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let appraised = d
+        .org
+        .people
+        .iter()
+        .filter(|p| p.appraiser.is_some())
+        .count();
+    assert_eq!(by_period["2025"], (appraised, 0));
+    let (done, drafts) = by_period["2026-S1"];
+    assert_eq!(done + drafts, appraised);
+    assert!((1..=4).contains(&drafts), "{drafts}");
+    let (done, drafts) = by_period["2026-S2"];
+    assert!((1..=2).contains(&done) && drafts >= 3, "{done} {drafts}");
+    assert!(done + drafts < appraised / 2);
+    let again = data::demo().expect("demo");
+    assert_eq!(
+        again.assessments, d.assessments,
+        "the history is deterministic"
+    );
+}
+
+#[test]
+fn synthetic_ten_thousand() {
+    let d = data::synthetic(10_000, 1);
+    assert_eq!(d.org.people.len(), 10_000);
+    let nips: HashSet<&Nip> = d.org.people.iter().map(|p| &p.nip).collect();
+    assert_eq!(nips.len(), 10_000);
+    for p in &d.org.people {
+        assert_eq!(Nip::parse(p.nip.as_str()).as_ref(), Ok(&p.nip));
+    }
+    data::check_org(&d.org, &d.reference).expect("consistent references");
+    let offices = d.org.units.iter().filter(|u| u.parent.is_none()).count();
+    assert_eq!(offices, 30);
+    // About 20 staff per appraiser; the Sekretaris Daerah also appraises the
+    // heads of all offices.
+    for a in d.org.appraisers() {
+        let staff = d.org.staff_of(&a.nip).count();
+        let limit = if a.appraiser.is_none() { 50 } else { 21 };
+        assert!(staff <= limit, "{} appraises {staff}", a.post);
+    }
+    assert!(d.org.people.iter().any(|p| !p.name.is_ascii()));
+    assert!(d.org.people.iter().any(|p| p.name.contains('\'')));
+    assert!(d.org.people.iter().any(|p| p.name.contains('-')));
+    assert!(d.assessments.len() > 10_000);
+    assert_eq!(
+        data::synthetic(500, 1).assessments,
+        data::synthetic(500, 1).assessments
+    );
+}
+
+/// Which loader a fixture is fed to.
+enum Kind {
+    Scheme,
+    Template,
+    Catalogue,
+    Org,
+}
+
+/// (fixture, loader, expected start of the message, expected fragment).
+const INVALID: &[(&str, Kind, &str, &str)] = &[
+    (
+        "syntax_error.toml",
+        Kind::Template,
+        "syntax_error.toml:5: ",
+        "",
+    ),
+    (
+        "missing_field.toml",
+        Kind::Template,
+        "missing_field.toml:",
+        "levels",
+    ),
+    (
+        "wrong_type.toml",
+        Kind::Template,
+        "wrong_type.toml:3: scale: ",
+        "expected u8",
+    ),
+    (
+        "levels_count.toml",
+        Kind::Template,
+        "levels_count.toml:16: criteria[1].levels: ",
+        "needs 3",
+    ),
+    (
+        "missing_hasil.toml",
+        Kind::Template,
+        "missing_hasil.toml:5: criteria[0].hasil: ",
+        "[criteria.hasil]",
+    ),
+    (
+        "bad_aspek.toml",
+        Kind::Template,
+        "bad_aspek.toml:14: criteria[0].aspek: ",
+        "Kuantitas",
+    ),
+    (
+        "no_utama.toml",
+        Kind::Template,
+        "no_utama.toml:",
+        "RHK Utama",
+    ),
+    (
+        "duplicate_criterion.toml",
+        Kind::Template,
+        "duplicate_criterion.toml:17: criteria[1].id: ",
+        "used twice",
+    ),
+    (
+        "unknown_grade.toml",
+        Kind::Scheme,
+        "unknown_grade.toml:17: matrix.cells[1].predikat: ",
+        "unknown grade \"luar_biasa\"",
+    ),
+    (
+        "missing_cell.toml",
+        Kind::Scheme,
+        "missing_cell.toml:",
+        "appears 0 times",
+    ),
+    (
+        "bad_points.toml",
+        Kind::Scheme,
+        "bad_points.toml:16: numeric.points[0].points: ",
+        "needs 3 points",
+    ),
+    (
+        "bad_expectation.toml",
+        Kind::Scheme,
+        "bad_expectation.toml:11: matrix.cells[0].hasil: ",
+        "di_atas",
+    ),
+    (
+        "unknown_criterion.toml",
+        Kind::Catalogue,
+        "unknown_criterion.toml:14: programmes[1].criteria: ",
+        "unknown criterion \"menyanyi\"",
+    ),
+    (
+        "bad_level.toml",
+        Kind::Catalogue,
+        "bad_level.toml:6: programmes[0].level: ",
+        "dasar",
+    ),
+    (
+        "bad_nip.toml",
+        Kind::Org,
+        "bad_nip.toml:22: people[1].nip: ",
+        "18 digits",
+    ),
+    (
+        "bad_nip_sex.toml",
+        Kind::Org,
+        "bad_nip_sex.toml:14: people[0].nip: ",
+        "sex digit",
+    ),
+    (
+        "duplicate_nip.toml",
+        Kind::Org,
+        "duplicate_nip.toml:22: people[1].nip: ",
+        "appears twice",
+    ),
+    (
+        "unknown_unit.toml",
+        Kind::Org,
+        "unknown_unit.toml:24: people[1].unit: ",
+        "unknown unit \"dinas-hujan\"",
+    ),
+    (
+        "unknown_appraiser.toml",
+        Kind::Org,
+        "unknown_appraiser.toml:27: people[1].appraiser: ",
+        "not on the roster",
+    ),
+    (
+        "appraiser_role.toml",
+        Kind::Org,
+        "appraiser_role.toml:27: people[1].appraiser: ",
+        "lacks the role",
+    ),
+    (
+        "reporting_cycle.toml",
+        Kind::Org,
+        "reporting_cycle.toml:",
+        "reporting cycle",
+    ),
+    (
+        "unknown_template.toml",
+        Kind::Org,
+        "unknown_template.toml:26: people[1].template: ",
+        "unknown template",
+    ),
+    (
+        "unknown_scheme.toml",
+        Kind::Org,
+        "unknown_scheme.toml:7: periods[0].scheme: ",
+        "unknown scheme",
+    ),
+    (
+        "bad_date.toml",
+        Kind::Org,
+        "bad_date.toml:6: periods[0].end: ",
+        "not a date",
+    ),
+];
+
+#[test]
+fn every_invalid_fixture_fails_with_a_located_message() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/invalid_data");
+    let templates = &reference().templates;
+    let mut seen = HashSet::new();
+    let mut wrong = Vec::new();
+    for (file, kind, prefix, fragment) in INVALID {
+        let src = std::fs::read_to_string(format!("{dir}/{file}")).expect(file);
+        let err = match kind {
+            Kind::Scheme => data::parse_scheme(file, &src).map(drop),
+            Kind::Template => data::parse_template(file, &src).map(drop),
+            Kind::Catalogue => data::parse_catalogue(file, &src, templates).map(drop),
+            Kind::Org => data::parse_org(file, &src, reference()).map(drop),
+        }
+        .expect_err(file)
+        .to_string();
+        if !err.starts_with(prefix) || !err.contains(fragment) {
+            wrong.push(format!("{file}: got {err:?}"));
+        }
+        seen.insert(*file);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Every fixture in the folder is in the table.
+    for entry in std::fs::read_dir(dir).expect("dir") {
+        let name = entry.expect("entry").file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".toml") && !name.starts_with("cross_") {
+            assert!(seen.contains(name.as_ref()), "{name} is not in the table");
+        }
+    }
+}
+
+#[test]
+fn cross_file_problems_name_the_second_file() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/invalid_data");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).expect(f);
+    let dup = read("cross_duplicate_criterion.toml");
+    let schemes: Vec<(&str, &str)> = data::SCHEMES.to_vec();
+    let mut templates: Vec<(&str, &str)> = data::TEMPLATES.to_vec();
+    templates.push(("cross_duplicate_criterion.toml", &dup));
+    let err = data::reference_from(&schemes, &templates, data::TRAINING)
+        .expect_err("duplicate across templates")
+        .to_string();
+    assert!(
+        err.starts_with("cross_duplicate_criterion.toml:10: criteria[0].id: "),
+        "{err}"
+    );
+    assert!(err.contains("data/templates/guru.toml"), "{err}");
+
+    let scale4 = read("cross_scale_without_points.toml");
+    let mut templates: Vec<(&str, &str)> = data::TEMPLATES.to_vec();
+    templates.push(("cross_scale_without_points.toml", &scale4));
+    let err = data::reference_from(&schemes, &templates, data::TRAINING)
+        .expect_err("no points for scale 4")
+        .to_string();
+    assert!(err.starts_with("data/schemes/pp-46-2011.toml:"), "{err}");
+    assert!(err.contains("scale 4"), "{err}");
+
+    let err = data::reference_from(&schemes, &data::TEMPLATES[1..], data::TRAINING)
+        .expect_err("no berakhlak")
+        .to_string();
+    assert!(err.contains("berakhlak"), "{err}");
+}
