@@ -158,9 +158,37 @@ pub struct Keymap {
     sections: BTreeMap<Context, Vec<Binding>>,
 }
 
+/// The file's sections; a struct rather than a map so errors name the section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawKeymap {
+    global: Vec<RawBinding>,
+    first_run: Vec<RawBinding>,
+    login: Vec<RawBinding>,
+    roster: Vec<RawBinding>,
+    scoring: Vec<RawBinding>,
+    summary: Vec<RawBinding>,
+    help: Vec<RawBinding>,
+    text: Vec<RawBinding>,
+    filter: Vec<RawBinding>,
+}
+
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
-    let raw: BTreeMap<Context, Vec<RawBinding>> = parse_toml(file, src)?;
-    raw.into_iter()
+    let r: RawKeymap = parse_toml(file, src)?;
+    let sections = [
+        (Context::Global, r.global),
+        (Context::FirstRun, r.first_run),
+        (Context::Login, r.login),
+        (Context::Roster, r.roster),
+        (Context::Scoring, r.scoring),
+        (Context::Summary, r.summary),
+        (Context::Help, r.help),
+        (Context::Text, r.text),
+        (Context::Filter, r.filter),
+    ];
+    sections
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
         .map(|(ctx, list)| {
             let bindings = list
                 .into_iter()

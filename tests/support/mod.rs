@@ -97,7 +97,8 @@ impl Session {
         self.act(Action::Resize(w, h));
         let theme = Theme::builtin("default").expect("theme");
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        t.draw(|f| kinerja::tui::views::render(&self.model, &theme, f)).expect("draw");
+        t.draw(|f| kinerja::tui::views::render(&self.model, &theme, f))
+            .expect("draw");
         let buf = t.backend().buffer();
         (0..h)
             .map(|y| {

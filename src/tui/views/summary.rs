@@ -266,11 +266,15 @@ fn criteria_table<'a>(
                 ),
                 None => ("·".into(), theme.muted),
             };
-            let note = e.map_or(String::new(), |e| e.note.replace('\n', " "));
+            let noted = if e.is_some_and(|e| !e.note.is_empty()) {
+                " ✎"
+            } else {
+                ""
+            };
             Line::from(vec![
                 Span::styled(format!("  {mark:>3} "), style),
                 Span::styled(pad(&c.criterion.name, w), theme.text),
-                Span::styled(format!(" {note}"), theme.muted),
+                Span::styled(noted, theme.muted),
             ])
         })
         .collect()
