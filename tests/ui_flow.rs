@@ -422,3 +422,13 @@ fn escape_goes_back_and_quit_quits() {
     s.key(KeyCode::Char('q'));
     assert!(s.model.quit);
 }
+
+#[test]
+fn an_empty_store_offers_the_demo_and_d_loads_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::open(dir, Lang::Id);
+    assert_eq!(s.model.screen, Screen::FirstRun);
+    s.key(KeyCode::Char('d'));
+    assert_eq!(s.model.screen, Screen::Login);
+    assert!(s.model.org.people.len() >= 60);
+}
