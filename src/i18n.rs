@@ -54,6 +54,7 @@ macro_rules! catalogue {
 
 catalogue!(
     app_name,
+    decimal_sep,
     period,
     saving,
     saved,
@@ -158,12 +159,20 @@ catalogue!(
     act_remove,
     act_add,
     act_reset,
+    act_edit_score,
+    score_title,
+    score_invalid,
     act_toggle_complete,
     act_save_text,
     act_cancel_text,
 );
 
 impl Strings {
+    /// A score with two decimals in the language's notation (71,94 / 71.94).
+    pub fn number(&self, x: f64) -> String {
+        format!("{x:.2}").replace('.', self.decimal_sep)
+    }
+
     /// The description of an action, for the footer and the help screen.
     pub fn action(&self, a: &Action) -> String {
         let s = match a {
@@ -194,6 +203,7 @@ impl Strings {
             Action::RemoveItem => self.act_remove,
             Action::AddItem => self.act_add,
             Action::ResetItems => self.act_reset,
+            Action::EditScore => self.act_edit_score,
             Action::ToggleComplete => self.act_toggle_complete,
             Action::SaveText => self.act_save_text,
             Action::CancelText => self.act_cancel_text,
@@ -210,6 +220,7 @@ impl Strings {
 /// Bahasa Indonesia, the default.
 pub const ID: Strings = Strings {
     app_name: "Kinerja",
+    decimal_sep: ",",
     period: "Periode",
     saving: "menyimpan…",
     saved: "tersimpan",
@@ -279,7 +290,7 @@ pub const ID: Strings = Strings {
     status_label: "Status",
     complete_label: "Selesai",
     draft_label: "Draf",
-    not_numeric: "Skema numerik: nilai dihitung dari kriteria; tekan c untuk mengonfirmasi",
+    not_numeric: "Skema numerik: tekan c untuk mengonfirmasi nilai, o untuk mengubahnya",
     items_reset: "Daftar dikembalikan ke hasil turunan",
     confirmed: "Saran dikonfirmasi",
     help_title: "Bantuan tombol",
@@ -314,6 +325,9 @@ pub const ID: Strings = Strings {
     act_remove: "hapus butir",
     act_add: "tambah butir",
     act_reset: "kembalikan daftar",
+    act_edit_score: "ubah nilai angka",
+    score_title: "Nilai baru {aspect} (0–100)",
+    score_invalid: "Masukkan angka 0–100, misalnya 82,5",
     act_toggle_complete: "tandai selesai/buka",
     act_save_text: "simpan",
     act_cancel_text: "batal",
@@ -322,6 +336,7 @@ pub const ID: Strings = Strings {
 /// English.
 pub const EN: Strings = Strings {
     app_name: "Kinerja",
+    decimal_sep: ".",
     period: "Period",
     saving: "saving…",
     saved: "saved",
@@ -391,7 +406,7 @@ pub const EN: Strings = Strings {
     status_label: "Status",
     complete_label: "Complete",
     draft_label: "Draft",
-    not_numeric: "Numeric scheme: scores come from the criteria; press c to confirm",
+    not_numeric: "Numeric scheme: press c to confirm the score, o to change it",
     items_reset: "List reset to the derived items",
     confirmed: "Suggestions confirmed",
     help_title: "Key help",
@@ -426,6 +441,9 @@ pub const EN: Strings = Strings {
     act_remove: "remove item",
     act_add: "add item",
     act_reset: "reset list",
+    act_edit_score: "change score",
+    score_title: "New {aspect} score (0–100)",
+    score_invalid: "Enter a number from 0 to 100, e.g. 82.5",
     act_toggle_complete: "mark complete/reopen",
     act_save_text: "save",
     act_cancel_text: "cancel",

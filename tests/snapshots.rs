@@ -108,6 +108,12 @@ fn a_completed_summary_from_history() {
     s.key(KeyCode::Char('['));
     s.key(KeyCode::Char('s'));
     snap(&mut s, "summary_history_id");
+    // 2025 was assessed under the legacy PP 46/2011 numeric scheme.
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Char('['));
+    s.key(KeyCode::Char('s'));
+    assert_eq!(s.model.period, "2025");
+    snap(&mut s, "summary_pp46_id");
 }
 
 #[test]

@@ -432,3 +432,45 @@ fn an_empty_store_offers_the_demo_and_d_loads_it() {
     assert_eq!(s.model.screen, Screen::Login);
     assert!(s.model.org.people.len() >= 60);
 }
+
+#[test]
+fn the_legacy_numeric_scheme_scores_and_takes_a_typed_override() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    // 2025 is assessed under PP 46/2011 in the demo.
+    while s.model.period != "2025" {
+        s.key(KeyCode::Char('['));
+    }
+    s.key(KeyCode::Char('s'));
+    assert_eq!(s.model.screen, Screen::Summary);
+    let screen = s.screen(100, 40);
+    assert!(screen.contains("Nilai Prestasi Kerja"), "{screen}");
+    assert!(screen.contains("× 60%"), "{screen}");
+    // Completed: reopen first, then type a new SKP score with a reason.
+    s.key(KeyCode::Char('m'));
+    s.key(KeyCode::Char('o'));
+    assert!(s.model.editor.is_some());
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.chars("seratus");
+    s.key(KeyCode::Enter);
+    assert!(
+        matches!(s.model.status, Status::Warning(_)),
+        "a non-number is refused"
+    );
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.chars("85,5");
+    s.key(KeyCode::Enter);
+    s.chars("Capaian SKP diverifikasi ulang");
+    s.key(KeyCode::Enter);
+    let a = s
+        .model
+        .assessment(&s.model.current_person().expect("p").nip)
+        .expect("a");
+    let d = a.hasil.as_ref().expect("decided");
+    assert_eq!(d.value, AspectValue::Score(85.5));
+    assert_eq!(d.reason, "Capaian SKP diverifikasi ulang");
+}

@@ -44,6 +44,8 @@ pub enum TextTarget {
     },
     /// A free-text item for the strengths or improvements list.
     NewItem(crate::domain::assessment::ListKind),
+    /// A new numeric score for an aspect (PP 46/2011 scheme).
+    OverrideScore(crate::domain::Aspect),
     /// The reason for overriding a suggested aspect result.
     OverrideReason {
         aspect: crate::domain::Aspect,

@@ -80,6 +80,17 @@ pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::ConfirmSuggestions => confirm(m),
         Action::Rate(r) => override_aspect(m, r),
+        Action::EditScore => {
+            if let Some(aspect) = focused_aspect(m).filter(|_| numeric(m)) {
+                let current = decided_or_suggested(m, aspect);
+                let text = match current {
+                    Some(AspectValue::Score(s)) => format!("{s}"),
+                    _ => String::new(),
+                };
+                super::editing::open(m, TextTarget::OverrideScore(aspect), &text, true);
+            }
+            vec![]
+        }
         Action::MoveItemUp | Action::MoveItemDown | Action::RemoveItem => curate(m, &action),
         Action::AddItem => {
             if let Some(kind) = focused_list(m) {
@@ -129,26 +140,46 @@ fn confirm(m: &mut Model) -> Vec<Effect> {
     )
 }
 
-fn override_aspect(m: &mut Model, r: u8) -> Vec<Effect> {
-    let Some(aspect) = focused_aspect(m) else {
-        return vec![];
-    };
-    if m.scheme().is_some_and(|s| s.numeric.is_some()) {
-        m.status = Status::Info(m.t().not_numeric.into());
-        return vec![];
-    }
-    let Some(e) = r
-        .checked_sub(1)
-        .and_then(|i| Expectation::ALL.get(usize::from(i)))
-    else {
-        return vec![];
-    };
-    let value = AspectValue::Expectation(*e);
+fn numeric(m: &Model) -> bool {
+    m.scheme().is_some_and(|s| s.numeric.is_some())
+}
+
+fn decided_or_suggested(m: &Model, aspect: Aspect) -> Option<AspectValue> {
+    let a = m.current_person().and_then(|p| m.assessment(&p.nip));
+    let decided = a.and_then(|a| match aspect {
+        Aspect::HasilKerja => a.hasil.as_ref(),
+        Aspect::PerilakuKerja => a.perilaku.as_ref(),
+    });
+    decided
+        .map(|d| d.value.clone())
+        .or_else(|| suggestion(m, aspect))
+}
+
+/// Decides an aspect: the suggestion is confirmed at once, anything else
+/// asks for the reason first.
+pub fn decide(m: &mut Model, aspect: Aspect, value: AspectValue) -> Vec<Effect> {
     if suggestion(m, aspect).as_ref() == Some(&value) {
         return confirm(m);
     }
     super::editing::open(m, TextTarget::OverrideReason { aspect, value }, "", true);
     vec![]
+}
+
+fn override_aspect(m: &mut Model, r: u8) -> Vec<Effect> {
+    let Some(aspect) = focused_aspect(m) else {
+        return vec![];
+    };
+    if numeric(m) {
+        m.status = Status::Info(m.t().not_numeric.into());
+        return vec![];
+    }
+    match r
+        .checked_sub(1)
+        .and_then(|i| Expectation::ALL.get(usize::from(i)))
+    {
+        Some(e) => decide(m, aspect, AspectValue::Expectation(*e)),
+        None => vec![],
+    }
 }
 
 fn curate(m: &mut Model, action: &Action) -> Vec<Effect> {

@@ -65,6 +65,13 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
         }
         TextTarget::NewItem(_) => t.add_item_title.to_string(),
         TextTarget::OverrideReason { .. } => t.override_reason_title.to_string(),
+        TextTarget::OverrideScore(aspect) => {
+            let name = match aspect {
+                crate::domain::Aspect::HasilKerja => "SKP",
+                crate::domain::Aspect::PerilakuKerja => t.perilaku_kerja,
+            };
+            crate::i18n::fill(t.score_title, &[("aspect", name)])
+        }
     };
     let height = if ed.single_line { 3 } else { 10 };
     let rect = centered(area, area.width.saturating_sub(8).min(90), height + 1);

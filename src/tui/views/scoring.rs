@@ -2,6 +2,7 @@
 //! descriptors, the current rating, note and evidence.
 
 use super::roster::{pad, status_of};
+use super::rows;
 use crate::domain::assessment::Entry;
 use crate::domain::template::{RhkKind, ScaledCriterion};
 use crate::domain::{Aspect, Person};
@@ -12,7 +13,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let Some(p) = m.current_person() else { return };
@@ -103,32 +103,6 @@ fn card_title(m: &Model, c: &ScaledCriterion<'_>, n: usize) -> String {
         &[("k", &(m.criterion + 1).to_string()), ("n", &n.to_string())],
     );
     format!(" {aspect}{kind} · {of} ")
-}
-
-/// Rows a line takes when word-wrapped to `width` cells.
-fn wrapped_rows(line: &Line<'_>, width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split(' ') {
-        let w = word.width();
-        if used > 0 && used + 1 + w > width {
-            rows += 1;
-            used = w;
-        } else {
-            used += w + usize::from(used > 0);
-        }
-        while used > width {
-            rows += 1;
-            used -= width;
-        }
-    }
-    rows
-}
-
-fn rows(lines: &[Line<'_>], width: u16) -> usize {
-    lines.iter().map(|l| wrapped_rows(l, width)).sum()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -310,17 +284,4 @@ fn checklist(
         .block(bordered(theme.border).title(Line::styled(format!(" {title} "), theme.title)))
         .scroll((offset, 0))
         .render(area, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapped_rows_counts_word_wrapped_lines() {
-        assert_eq!(wrapped_rows(&Line::raw("abc def"), 10), 1);
-        assert_eq!(wrapped_rows(&Line::raw("abc def ghi"), 7), 2);
-        assert_eq!(wrapped_rows(&Line::raw("abcdefghijkl"), 5), 3);
-        assert_eq!(wrapped_rows(&Line::raw(""), 5), 1);
-    }
 }

@@ -13,10 +13,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-fn value_label(v: &AspectValue) -> String {
+fn value_label(t: &Strings, v: &AspectValue) -> String {
     match v {
         AspectValue::Expectation(e) => e.label().to_string(),
-        AspectValue::Score(s) => format!("{s:.2}"),
+        AspectValue::Score(s) => t.number(*s),
     }
 }
 
@@ -34,10 +34,10 @@ fn aspect_line<'a>(
     let mut lines = Vec::new();
     match (decided, suggested) {
         (Some(d), s) => {
-            spans.push(Span::styled(value_label(&d.value), theme.title));
+            spans.push(Span::styled(value_label(t, &d.value), theme.title));
             spans.push(Span::styled(format!(" ({})", t.decided), theme.saved));
             if s.is_some_and(|s| *s != d.value) {
-                let was = s.map(value_label).unwrap_or_default();
+                let was = s.map(|v| value_label(t, v)).unwrap_or_default();
                 spans.push(Span::styled(
                     format!(" · {} {was}", t.suggested),
                     theme.muted,
@@ -52,7 +52,7 @@ fn aspect_line<'a>(
             }
         }
         (None, Some(s)) => {
-            spans.push(Span::styled(value_label(s), theme.text));
+            spans.push(Span::styled(value_label(t, s), theme.text));
             spans.push(Span::styled(format!(" ({})", t.suggested), theme.warning));
             lines.push(Line::from(spans));
         }
@@ -89,7 +89,11 @@ fn outcome_line<'a>(
                 Line::from(vec![
                     Span::styled(format!("  {}: ", t.score), theme.text),
                     Span::styled(
-                        format!("{total:.2} — {}", scheme.grade_label(grade).to_uppercase()),
+                        format!(
+                            "{} — {}",
+                            t.number(*total),
+                            scheme.grade_label(grade).to_uppercase()
+                        ),
                         theme.title,
                     ),
                 ]),
@@ -99,11 +103,11 @@ fn outcome_line<'a>(
                         fill(
                             t.score_line,
                             &[
-                                ("skp", &format!("{skp:.2}")),
+                                ("skp", &t.number(*skp)),
                                 ("ws", &w(|n| n.skp_weight)),
-                                ("per", &format!("{perilaku:.2}")),
+                                ("per", &t.number(*perilaku)),
                                 ("wp", &w(|n| n.perilaku_weight)),
-                                ("total", &format!("{total:.2}")),
+                                ("total", &t.number(*total)),
                             ],
                         )
                     ),
@@ -202,6 +206,10 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         theme,
     ));
     lines.extend(outcome_line(t, scheme, s.outcome.as_ref(), theme));
+    let mut focus_at = 0;
+    if m.section == Section::Strengths {
+        focus_at = lines.len() + 1 + 2 * m.item;
+    }
     lines.extend(item_lines(
         m,
         t.strengths,
@@ -209,6 +217,9 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         m.section == Section::Strengths,
         theme,
     ));
+    if m.section == Section::Improvements {
+        focus_at = lines.len() + 1 + 2 * m.item;
+    }
     lines.extend(item_lines(
         m,
         t.improvements,
@@ -223,16 +234,29 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             .title(Line::styled(title, theme.title))
     };
     let title = format!(" {} ", t.summary_title);
+    // Keep the focused list in view when the summary is taller than the screen.
+    let scroll = |width: u16, height: u16, lines: &[Line<'_>]| {
+        let before = super::rows(&lines[..focus_at.min(lines.len())], width.saturating_sub(2));
+        let height = usize::from(height.saturating_sub(2));
+        let offset = if before + 4 > height {
+            before - height / 3
+        } else {
+            0
+        };
+        (offset.min(usize::from(u16::MAX)) as u16, 0)
+    };
     if area.width >= 110 {
         let [main, side] = area.layout(&Layout::horizontal([
             Constraint::Fill(3),
             Constraint::Fill(2),
         ]));
+        let offset = scroll(main.width, main.height, &lines);
         let mut table = criteria_table(a, &criteria, theme, side.width);
         table.insert(0, Line::raw(""));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block(title))
+            .scroll(offset)
             .render(main, buf);
         Paragraph::new(table)
             .block(block(format!(" {} ", t.rating)))
@@ -240,9 +264,11 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     } else {
         lines.push(Line::raw(""));
         lines.append(&mut criteria_table(a, &criteria, theme, area.width));
+        let offset = scroll(area.width, area.height, &lines);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block(title))
+            .scroll(offset)
             .render(area, buf);
     }
 }
