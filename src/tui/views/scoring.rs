@@ -152,7 +152,7 @@ fn card_box(
             ),
         ]));
     }
-    let mut levels = vec![Line::raw("")];
+    let mut levels = Vec::new();
     for (i, desc) in crit.levels.iter().enumerate() {
         let level = (i + 1) as u8;
         let chosen = rating == Some(level);
@@ -179,9 +179,7 @@ fn card_box(
         ));
     }
     let note = if with_note {
-        let mut v = vec![Line::raw("")];
-        v.extend(note_lines(m, entry, c.scale, theme));
-        v
+        note_lines(m, entry, c.scale, theme)
     } else {
         Vec::new()
     };
@@ -197,10 +195,13 @@ fn card_box(
         + rows(&skp, inner.width)
         + rows(&levels, inner.width)
         + rows(&note, inner.width);
-    let spare = usize::from(inner.height).saturating_sub(needed);
-    let with_desc = rows(&description, inner.width) <= spare;
-    let with_guidance =
-        with_desc && rows(&description, inner.width) + rows(&guidance, inner.width) <= spare;
+    let mut spare = usize::from(inner.height).saturating_sub(needed);
+    // Spacers first, then the description, then the guidance, as room allows.
+    let spacers = if spare >= 2 { 2 } else { 0 };
+    spare -= spacers;
+    let desc_rows = rows(&description, inner.width);
+    let with_desc = desc_rows <= spare;
+    let with_guidance = with_desc && desc_rows + rows(&guidance, inner.width) <= spare;
     let mut lines = head;
     if with_desc {
         lines.extend(description);
@@ -209,7 +210,13 @@ fn card_box(
         lines.extend(guidance);
     }
     lines.extend(skp);
+    if spacers > 0 {
+        lines.push(Line::raw(""));
+    }
     lines.extend(levels);
+    if spacers > 0 && !note.is_empty() {
+        lines.push(Line::raw(""));
+    }
     lines.extend(note);
     let block =
         bordered(theme.border_focused).title(Line::styled(card_title(m, c, n), theme.title));
@@ -223,16 +230,17 @@ fn note_lines<'a>(m: &Model, entry: Option<&'a Entry>, scale: u8, theme: &Theme)
     let t = m.t();
     let note = entry.map_or("", |e| e.note.as_str());
     let rating = entry.and_then(|e| e.rating);
+    let mut text = note.lines();
     let mut head = vec![Span::styled(format!("{} (n): ", t.note), theme.muted)];
-    if note.trim().is_empty()
-        && rating.is_some_and(|r| crate::domain::summary::is_extreme(r, scale))
-    {
-        head.push(Span::styled(t.needs_note, theme.warning));
-    } else if note.is_empty() {
-        head.push(Span::styled("—", theme.muted));
+    match text.next() {
+        Some(first) => head.push(Span::styled(first, theme.text)),
+        None if rating.is_some_and(|r| crate::domain::summary::is_extreme(r, scale)) => {
+            head.push(Span::styled(t.needs_note, theme.warning));
+        }
+        None => head.push(Span::styled("—", theme.muted)),
     }
     let mut lines = vec![Line::from(head)];
-    lines.extend(note.lines().map(|l| Line::styled(l, theme.text)));
+    lines.extend(text.map(|l| Line::styled(l, theme.text)));
     lines
 }
 

@@ -3,7 +3,7 @@
 use super::roster::pad;
 use crate::domain::assessment::{AspectDecision, AspectValue, Status as AStatus};
 use crate::domain::summary::{ResolvedItem, summarize};
-use crate::domain::{Assessment, Outcome, Scheme};
+use crate::domain::{Aspect, Assessment, Outcome, Scheme};
 use crate::i18n::{Strings, fill};
 use crate::theme::Theme;
 use crate::tui::model::{Model, Section};
@@ -25,6 +25,7 @@ fn aspect_line<'a>(
     name: &str,
     decided: Option<&AspectDecision>,
     suggested: Option<&AspectValue>,
+    rated: (usize, usize),
     focused: bool,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
@@ -32,6 +33,13 @@ fn aspect_line<'a>(
     let name_style = if focused { theme.selected } else { theme.text };
     let mut spans = vec![Span::styled(format!("{marker}{name}: "), name_style)];
     let mut lines = Vec::new();
+    let partly = (rated.0 < rated.1).then(|| {
+        let of = fill(
+            t.rated_of,
+            &[("k", &rated.0.to_string()), ("n", &rated.1.to_string())],
+        );
+        Span::styled(format!(" · {of}"), theme.warning)
+    });
     match (decided, suggested) {
         (Some(d), s) => {
             spans.push(Span::styled(value_label(t, &d.value), theme.title));
@@ -54,6 +62,7 @@ fn aspect_line<'a>(
         (None, Some(s)) => {
             spans.push(Span::styled(value_label(t, s), theme.text));
             spans.push(Span::styled(format!(" ({})", t.suggested), theme.warning));
+            spans.extend(partly);
             lines.push(Line::from(spans));
         }
         (None, None) => {
@@ -182,6 +191,14 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     } else {
         (t.draft_label, theme.warning)
     };
+    let rated = |aspect: Aspect| {
+        let of: Vec<&str> = criteria
+            .iter()
+            .filter(|c| c.criterion.aspect == aspect)
+            .map(|c| c.criterion.id.as_str())
+            .collect();
+        (a.rated_count(of.iter().copied()), of.len())
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled(p.name.clone(), theme.title),
         Span::styled(format!("  {}  ", p.nip), theme.muted),
@@ -194,6 +211,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         t.hasil_kerja,
         a.hasil.as_ref(),
         s.hasil_suggested.as_ref(),
+        rated(Aspect::HasilKerja),
         m.section == Section::Hasil,
         theme,
     ));
@@ -202,6 +220,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         t.perilaku_kerja,
         a.perilaku.as_ref(),
         s.perilaku_suggested.as_ref(),
+        rated(Aspect::PerilakuKerja),
         m.section == Section::Perilaku,
         theme,
     ));
