@@ -114,15 +114,7 @@ fn demo(paths: &Paths, lang: Lang, employees: Option<usize>, seed: u64, force: b
         None => kinerja::data::demo()?,
     };
     let (people, assessments) = (d.org.people.len(), d.assessments.len());
-    store.execute(
-        None,
-        Request::Seed {
-            org: d.org,
-            reference: d.reference,
-            assessments: d.assessments,
-            active_period: Some(d.active_period),
-        },
-    )?;
+    store.execute(None, d.into())?;
     println!(
         "{}",
         fill(

@@ -98,10 +98,7 @@ pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Action::ResetItems => {
-            m.status = Status::Info(m.t().items_reset.into());
-            edit(m, Edit::SetCuration(None))
-        }
+        Action::ResetItems => edit(m, Edit::SetCuration(None)),
         Action::ToggleComplete => toggle_complete(m),
         Action::Scoring => {
             m.screen = Screen::Scoring;
@@ -217,7 +214,6 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
     let t = m.t();
     let a = m.assessment(&p.nip);
     if a.is_some_and(|a| a.status == AStatus::Complete) {
-        m.status = Status::Info(t.reopened.into());
         return edit(m, Edit::SetStatus(AStatus::Draft));
     }
     let criteria = m.criteria(p);
@@ -243,6 +239,5 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
         m.status = Status::Warning(fill(t.cannot_complete, &[("why", &why.join("; "))]));
         return vec![];
     }
-    m.status = Status::Info(t.marked_complete.into());
     edit(m, Edit::SetStatus(AStatus::Complete))
 }
