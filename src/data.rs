@@ -69,6 +69,18 @@ pub struct Demo {
     pub active_period: String,
 }
 
+impl From<Demo> for crate::store::Request {
+    /// The store request that loads a demo or synthetic organisation.
+    fn from(d: Demo) -> Self {
+        Self::Seed {
+            org: d.org,
+            reference: d.reference,
+            assessments: d.assessments,
+            active_period: Some(d.active_period),
+        }
+    }
+}
+
 /// Parses and checks one scheme file.
 pub fn parse_scheme(file: &str, src: &str) -> Result<Scheme, SourceError> {
     let s: Scheme = parse_toml(file, src)?;

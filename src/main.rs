@@ -25,35 +25,66 @@ fn main() -> Result<()> {
         .ok_or_else(|| eyre!("--lang: use id or en"))?;
     match cli.command {
         None => tui(&cli, &paths, &config, lang),
-        Some(Command::Demo { employees, seed, force }) => demo(&paths, lang, employees, seed, force),
-        Some(Command::Export { format, output, period }) => {
-            let store = Store::open(&paths.data_dir)?;
-            let (records, n) = kinerja::io::export::from_store(&store, period.as_deref())?;
-            match output {
-                Some(path) => {
-                    let mut f = std::io::BufWriter::new(
-                        std::fs::File::create(&path).wrap_err_with(|| format!("{}", path.display()))?,
-                    );
-                    kinerja::io::export::write(&records, format, &mut f)?;
-                    f.flush()?;
-                    eprintln!("{}", fill(lang.strings().cli_exported, &[("n", &n.to_string()), ("file", &path.display().to_string())]));
-                }
-                None => {
-                    let stdout = std::io::stdout();
-                    let mut lock = stdout.lock();
-                    kinerja::io::export::write(&records, format, &mut lock)?;
-                }
-            }
-            Ok(())
-        }
+        Some(Command::Demo {
+            employees,
+            seed,
+            force,
+        }) => demo(&paths, lang, employees, seed, force),
+        Some(Command::Export {
+            format,
+            output,
+            period,
+        }) => export(&paths, lang, format, output.as_deref(), period.as_deref()),
     }
+}
+
+/// Writes the export to a file (via a temp file renamed into place, so a
+/// failed export never leaves half a file) or to standard output.
+fn export(
+    paths: &Paths,
+    lang: Lang,
+    format: kinerja::io::export::Format,
+    output: Option<&std::path::Path>,
+    period: Option<&str>,
+) -> Result<()> {
+    let store = Store::open(&paths.data_dir)?;
+    let (records, n) = kinerja::io::export::from_store(&store, period)?;
+    let Some(path) = output else {
+        let mut out = std::io::stdout().lock();
+        kinerja::io::export::write(&records, format, &mut out)?;
+        return Ok(out.flush()?);
+    };
+    let tmp = path.with_extension("tmp");
+    let mut f = std::io::BufWriter::new(
+        std::fs::File::create(&tmp).wrap_err_with(|| tmp.display().to_string())?,
+    );
+    kinerja::io::export::write(&records, format, &mut f)?;
+    f.into_inner()?.sync_all()?;
+    std::fs::rename(&tmp, path).wrap_err_with(|| path.display().to_string())?;
+    let file = path.display().to_string();
+    eprintln!(
+        "{}",
+        fill(
+            lang.strings().cli_exported,
+            &[("n", &n.to_string()), ("file", &file)]
+        )
+    );
+    Ok(())
 }
 
 fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {
     let store = Store::open(&paths.data_dir)?;
     let keymap = Keymap::load(paths.config_dir.as_deref())?;
-    let theme_name = cli.theme.as_deref().or(config.theme.as_deref()).unwrap_or("default");
-    let theme = Theme::load(theme_name, paths.config_dir.as_deref(), no_color_requested(real_env))?;
+    let theme_name = cli
+        .theme
+        .as_deref()
+        .or(config.theme.as_deref())
+        .unwrap_or("default");
+    let theme = Theme::load(
+        theme_name,
+        paths.config_dir.as_deref(),
+        no_color_requested(real_env),
+    )?;
     let mut model = Model::new(lang, keymap);
     if let Some(nip) = &cli.as_user {
         model.preferred_user = Some(Nip::parse(nip).wrap_err("--as")?);
@@ -70,22 +101,20 @@ fn demo(paths: &Paths, lang: Lang, employees: Option<usize>, seed: u64, force: b
         && !s.org.people.is_empty()
         && !force
     {
-        bail!("{}", fill(t.cli_has_data, &[("dir", &paths.data_dir.display().to_string())]));
+        bail!(
+            "{}",
+            fill(
+                t.cli_has_data,
+                &[("dir", &paths.data_dir.display().to_string())]
+            )
+        );
     }
     let d = match employees {
         Some(n) => kinerja::data::synthetic(n, seed),
         None => kinerja::data::demo()?,
     };
     let (people, assessments) = (d.org.people.len(), d.assessments.len());
-    store.execute(
-        None,
-        Request::Seed {
-            org: d.org,
-            reference: d.reference,
-            assessments: d.assessments,
-            active_period: Some(d.active_period),
-        },
-    )?;
+    store.execute(None, d.into())?;
     println!(
         "{}",
         fill(

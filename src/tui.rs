@@ -26,14 +26,7 @@ pub fn run_effect(store: &Store, actor: Option<&Nip>, effect: Effect) -> Action 
         ),
         Effect::LoadDemo => Action::DemoLoaded(
             crate::data::demo()
-                .map(|d| {
-                    Box::new(Request::Seed {
-                        org: d.org,
-                        reference: d.reference,
-                        assessments: d.assessments,
-                        active_period: Some(d.active_period),
-                    })
-                })
+                .map(|d| Box::new(d.into()))
                 .map_err(|e| e.to_string()),
         ),
     }

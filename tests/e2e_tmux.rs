@@ -31,7 +31,14 @@ impl Tmux {
     /// Starts the app in a new detached session of the given size.
     fn start(&self, name: &str, cmd: &str, w: u16, h: u16) {
         self.run(&[
-            "new-session", "-d", "-s", name, "-x", &w.to_string(), "-y", &h.to_string(),
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
             &format!("exec env TERM=xterm-256color {cmd}"),
         ]);
     }
@@ -72,7 +79,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
@@ -89,7 +98,11 @@ fn kinerja(dir: &Path, args: &[&str]) -> std::process::Output {
 fn score_kill_restart_resume_and_export() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = kinerja(dir.path(), &["demo"]);
-    assert!(out.status.success(), "demo failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "demo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // An appraiser and one of their staff with nothing rated this period.
     let demo = kinerja::data::demo().expect("demo");
@@ -118,18 +131,27 @@ fn score_kill_restart_resume_and_export() {
     tmux.keys("a", &["/"]);
     tmux.keys("a", &["-l", employee.nip.as_str()]);
     tmux.keys("a", &["Enter"]);
-    tmux.wait_for("a", "the scoring card", |s| s.contains("Kriteria 1 dari") && s.contains(employee.nip.as_str()));
+    tmux.wait_for("a", "the scoring card", |s| {
+        s.contains("Kriteria 1 dari") && s.contains(employee.nip.as_str())
+    });
     tmux.keys("a", &["2"]);
-    tmux.wait_for("a", "first rating saved", |s| s.contains("▶2") && s.contains("tersimpan"));
+    tmux.wait_for("a", "first rating saved", |s| {
+        s.contains("▶2") && s.contains("tersimpan")
+    });
     tmux.keys("a", &["l"]);
     tmux.wait_for("a", "criterion 2", |s| s.contains("Kriteria 2 dari"));
     tmux.keys("a", &["3"]);
-    tmux.wait_for("a", "second rating saved", |s| s.contains("▶3") && s.contains("tersimpan"));
+    tmux.wait_for("a", "second rating saved", |s| {
+        s.contains("▶3") && s.contains("tersimpan")
+    });
     tmux.keys("a", &["l"]);
     tmux.wait_for("a", "criterion 3", |s| s.contains("Kriteria 3 dari"));
 
     let pid = tmux.pid("a");
-    let killed = Command::new("kill").args(["-9", &pid.to_string()]).status().expect("kill");
+    let killed = Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
     assert!(killed.success());
     let start = Instant::now();
     while Path::new(&format!("/proc/{pid}")).exists() && start.elapsed() < Duration::from_secs(5) {
@@ -137,12 +159,21 @@ fn score_kill_restart_resume_and_export() {
     }
 
     tmux.start("b", &cmd, 100, 30);
-    let s = tmux.wait_for("b", "the same criterion after restart", |s| s.contains("Kriteria 3 dari"));
-    assert!(s.contains(employee.nip.as_str()), "same employee expected:\n{s}");
+    let s = tmux.wait_for("b", "the same criterion after restart", |s| {
+        s.contains("Kriteria 3 dari")
+    });
+    assert!(
+        s.contains(employee.nip.as_str()),
+        "same employee expected:\n{s}"
+    );
     tmux.keys("b", &["h"]);
-    tmux.wait_for("b", "the second rating", |s| s.contains("Kriteria 2 dari") && s.contains("▶3"));
+    tmux.wait_for("b", "the second rating", |s| {
+        s.contains("Kriteria 2 dari") && s.contains("▶3")
+    });
     tmux.keys("b", &["h"]);
-    tmux.wait_for("b", "the first rating", |s| s.contains("Kriteria 1 dari") && s.contains("▶2"));
+    tmux.wait_for("b", "the first rating", |s| {
+        s.contains("Kriteria 1 dari") && s.contains("▶2")
+    });
     tmux.keys("b", &["q"]);
 
     // The store is free again once the app has quit.
@@ -152,7 +183,11 @@ fn score_kill_restart_resume_and_export() {
         if out.status.success() {
             break out.stdout;
         }
-        assert!(start.elapsed() < Duration::from_secs(10), "export failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "export failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         std::thread::sleep(Duration::from_millis(100));
     };
     let records: serde_json::Value = serde_json::from_slice(&json).expect("json");
@@ -172,8 +207,15 @@ fn score_kill_restart_resume_and_export() {
 fn first_run_offers_the_demo_and_loads_it_with_one_key() {
     let dir = tempfile::tempdir().expect("tempdir");
     let tmux = Tmux::new("first");
-    tmux.start("f", &format!("{BIN} --data-dir {}", dir.path().display()), 80, 24);
-    tmux.wait_for("f", "the first-run screen", |s| s.contains("Selamat datang di Kinerja"));
+    tmux.start(
+        "f",
+        &format!("{BIN} --data-dir {}", dir.path().display()),
+        80,
+        24,
+    );
+    tmux.wait_for("f", "the first-run screen", |s| {
+        s.contains("Selamat datang di Kinerja")
+    });
     tmux.keys("f", &["d"]);
     tmux.wait_for("f", "the login screen", |s| s.contains("Siapa Anda?"));
     tmux.keys("f", &["q"]);
@@ -183,9 +225,16 @@ fn first_run_offers_the_demo_and_loads_it_with_one_key() {
 fn a_tiny_terminal_asks_to_be_enlarged_and_reflows_on_resize() {
     let dir = tempfile::tempdir().expect("tempdir");
     let tmux = Tmux::new("small");
-    tmux.start("s", &format!("{BIN} --data-dir {} --lang en", dir.path().display()), 40, 10);
+    tmux.start(
+        "s",
+        &format!("{BIN} --data-dir {} --lang en", dir.path().display()),
+        40,
+        10,
+    );
     tmux.wait_for("s", "the enlarge message", |s| s.contains("enlarge"));
     tmux.run(&["resize-window", "-t", "s", "-x", "80", "-y", "24"]);
-    tmux.wait_for("s", "the first-run screen after resize", |s| s.contains("Welcome to Kinerja"));
+    tmux.wait_for("s", "the first-run screen after resize", |s| {
+        s.contains("Welcome to Kinerja")
+    });
     tmux.keys("s", &["q"]);
 }

@@ -32,7 +32,9 @@ fn scoring_with_history(lang: Lang) -> Session {
     let i = (0..s.model.staff.len())
         .find(|&i| {
             let p = &s.model.org.people[s.model.staff[i].person];
-            s.model.assessment(&p.nip).is_some_and(|a| !a.entries.is_empty())
+            s.model
+                .assessment(&p.nip)
+                .is_some_and(|a| !a.entries.is_empty())
         })
         .unwrap_or(0);
     for _ in 0..i {
@@ -69,10 +71,20 @@ fn roster() {
 fn scoring_in_both_languages() {
     for lang in [Lang::Id, Lang::En] {
         let mut s = scoring_with_history(lang);
+        // The first criterion: a rated Hasil Kerja item with its SKP fields.
+        while s.model.criterion > 0 {
+            s.key(KeyCode::Left);
+        }
         snap(&mut s, &format!("scoring_hasil_{}", lang_tag(lang)));
-        // Jump to the behaviour part (5-level scale with guidance).
-        let n = s.model.criteria(s.model.current_person().expect("p")).len();
-        for _ in 0..n - 1 {
+        // The first behaviour value (5-level scale with guidance).
+        let p = s.model.current_person().expect("p");
+        let first_behaviour = s
+            .model
+            .criteria(p)
+            .iter()
+            .position(|c| c.criterion.hasil.is_none())
+            .expect("behaviour criteria");
+        for _ in 0..first_behaviour {
             s.key(KeyCode::Right);
         }
         snap(&mut s, &format!("scoring_perilaku_{}", lang_tag(lang)));
@@ -96,6 +108,12 @@ fn a_completed_summary_from_history() {
     s.key(KeyCode::Char('['));
     s.key(KeyCode::Char('s'));
     snap(&mut s, "summary_history_id");
+    // 2025 was assessed under the legacy PP 46/2011 numeric scheme.
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Char('['));
+    s.key(KeyCode::Char('s'));
+    assert_eq!(s.model.period, "2025");
+    snap(&mut s, "summary_pp46_id");
 }
 
 #[test]

@@ -34,11 +34,23 @@ fn scoring_fresh(s: &mut Session) -> String {
 }
 
 fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
-    let p = s.model.org.people.iter().find(|p| p.nip.as_str() == nip).expect("person");
+    let p = s
+        .model
+        .org
+        .people
+        .iter()
+        .find(|p| p.nip.as_str() == nip)
+        .expect("person");
     let id = s.model.criteria(p)[criterion].criterion.id.clone();
     let Response::Assessments { items, .. } = s
         .store()
-        .execute(None, Request::Assessments { period: s.model.period.clone(), employees: Some(vec![p.nip.clone()]) })
+        .execute(
+            None,
+            Request::Assessments {
+                period: s.model.period.clone(),
+                employees: Some(vec![p.nip.clone()]),
+            },
+        )
         .expect("read")
     else {
         panic!("unexpected response")
@@ -55,7 +67,12 @@ fn login_lists_appraisers_and_opens_their_roster() {
     assert_eq!(s.model.screen, Screen::Roster);
     assert!(!s.model.staff.is_empty());
     let me = s.model.me.clone().expect("logged in");
-    assert!(s.model.staff.iter().all(|r| s.model.org.people[r.person].appraiser.as_ref() == Some(&me)));
+    assert!(
+        s.model
+            .staff
+            .iter()
+            .all(|r| s.model.org.people[r.person].appraiser.as_ref() == Some(&me))
+    );
 }
 
 #[test]
@@ -120,10 +137,20 @@ fn notes_are_multi_line_unicode_and_saved_on_close() {
     s.key(KeyCode::Esc);
     assert!(s.model.editor.is_none());
     assert_eq!(s.model.status, Status::Saved);
-    let p = s.model.org.people.iter().find(|p| p.nip.as_str() == nip).expect("p").clone();
+    let p = s
+        .model
+        .org
+        .people
+        .iter()
+        .find(|p| p.nip.as_str() == nip)
+        .expect("p")
+        .clone();
     let id = s.model.criteria(&p)[0].criterion.id.clone();
     let a = s.model.assessment(&p.nip).expect("saved");
-    assert_eq!(a.entry(&id).expect("entry").note, "Ma'ruf — sangat baik\nDésirée membantn");
+    assert_eq!(
+        a.entry(&id).expect("entry").note,
+        "Ma'ruf — sangat baik\nDésirée membanu"
+    );
 }
 
 #[test]
@@ -132,9 +159,16 @@ fn cancel_closes_the_editor_without_saving() {
     let nip = scoring_fresh(&mut s);
     s.key(KeyCode::Char('n'));
     s.chars("draf");
-    s.key_with(KeyCode::Char('g'), ratatui::crossterm::event::KeyModifiers::CONTROL);
+    s.key_with(
+        KeyCode::Char('g'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
     assert!(s.model.editor.is_none());
-    assert!(s.model.assessment(&kinerja::domain::Nip::parse(&nip).expect("nip")).is_none());
+    assert!(
+        s.model
+            .assessment(&kinerja::domain::Nip::parse(&nip).expect("nip"))
+            .is_none()
+    );
 }
 
 #[test]
@@ -165,7 +199,12 @@ fn switching_period_reloads_that_periods_assessments() {
     let active = s.model.period.clone();
     s.key(KeyCode::Char(']'));
     assert_ne!(s.model.period, active);
-    assert!(s.model.assessments.values().all(|a| a.key.period == s.model.period));
+    assert!(
+        s.model
+            .assessments
+            .values()
+            .all(|a| a.key.period == s.model.period)
+    );
     s.key(KeyCode::Char('['));
     assert_eq!(s.model.period, active);
 }
@@ -212,18 +251,31 @@ fn summary_confirm_override_and_completion_rules() {
     assert!(s.model.editor.is_some(), "an empty reason is refused");
     s.chars("Teladan dalam pelayanan");
     s.key(KeyCode::Enter);
-    let a = s.model.assessment(&s.model.current_person().expect("p").nip).expect("a").clone();
-    assert_eq!(a.hasil.as_ref().map(|d| &d.value), Some(&AspectValue::Expectation(Expectation::Sesuai)));
+    let a = s
+        .model
+        .assessment(&s.model.current_person().expect("p").nip)
+        .expect("a")
+        .clone();
+    assert_eq!(
+        a.hasil.as_ref().map(|d| &d.value),
+        Some(&AspectValue::Expectation(Expectation::Sesuai))
+    );
     let per = a.perilaku.as_ref().expect("decided");
     assert_eq!(per.value, AspectValue::Expectation(Expectation::DiAtas));
     assert_eq!(per.reason, "Teladan dalam pelayanan");
     s.key(KeyCode::Char('m'));
-    let a = s.model.assessment(&s.model.current_person().expect("p").nip).expect("a");
+    let a = s
+        .model
+        .assessment(&s.model.current_person().expect("p").nip)
+        .expect("a");
     assert_eq!(a.status, AStatus::Complete);
     // Frozen: a rating key on the summary card does nothing to ratings;
     // reopening is one key.
     s.key(KeyCode::Char('m'));
-    let a = s.model.assessment(&s.model.current_person().expect("p").nip).expect("a");
+    let a = s
+        .model
+        .assessment(&s.model.current_person().expect("p").nip)
+        .expect("a");
     assert_eq!(a.status, AStatus::Draft);
 }
 
@@ -242,7 +294,11 @@ fn an_extreme_rating_needs_a_note_before_completion() {
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('m'));
-    assert!(matches!(s.model.status, Status::Warning(ref w) if w.contains("catatan")), "{:?}", s.model.status);
+    assert!(
+        matches!(s.model.status, Status::Warning(ref w) if w.contains("catatan")),
+        "{:?}",
+        s.model.status
+    );
 }
 
 #[test]
@@ -253,7 +309,13 @@ fn strengths_can_be_reordered_removed_and_extended() {
     for i in 0..n {
         let scale = s.model.criteria(s.model.current_person().expect("p"))[s.model.criterion].scale;
         // Two strengths: the first two criteria at the top of their scale.
-        let r = if i < 2 { scale } else if scale == 3 { 2 } else { 3 };
+        let r = if i < 2 {
+            scale
+        } else if scale == 3 {
+            2
+        } else {
+            3
+        };
         s.act(Action::Rate(r));
         s.key(KeyCode::Right);
     }
@@ -261,11 +323,17 @@ fn strengths_can_be_reordered_removed_and_extended() {
     s.key(KeyCode::Tab);
     assert_eq!(s.model.section, Section::Strengths);
     let titles = |s: &Session| {
-        let c = s.model.assessment(&s.model.current_person().expect("p").nip).and_then(|a| a.curation.clone());
+        let c = s
+            .model
+            .assessment(&s.model.current_person().expect("p").nip)
+            .and_then(|a| a.curation.clone());
         c.map(|c| c.strengths)
     };
     s.key(KeyCode::Down);
-    s.key_with(KeyCode::Char('K'), ratatui::crossterm::event::KeyModifiers::SHIFT);
+    s.key_with(
+        KeyCode::Char('K'),
+        ratatui::crossterm::event::KeyModifiers::SHIFT,
+    );
     let after_move = titles(&s).expect("curated");
     assert_eq!(after_move.len(), 2);
     s.key(KeyCode::Char('a'));
@@ -276,7 +344,10 @@ fn strengths_can_be_reordered_removed_and_extended() {
     assert_eq!(after_add[0], after_move[0]);
     s.key(KeyCode::Char('d'));
     assert_eq!(titles(&s).expect("curated").len(), 2);
-    s.key_with(KeyCode::Char('R'), ratatui::crossterm::event::KeyModifiers::SHIFT);
+    s.key_with(
+        KeyCode::Char('R'),
+        ratatui::crossterm::event::KeyModifiers::SHIFT,
+    );
     assert_eq!(titles(&s), None);
 }
 
@@ -286,16 +357,37 @@ fn a_stale_write_from_another_terminal_is_reported_not_lost() {
     let nip = scoring_fresh(&mut s);
     s.key(KeyCode::Char('2'));
     // Someone else writes the same record behind this session's back.
-    let a = s.model.assessment(&kinerja::domain::Nip::parse(&nip).expect("nip")).expect("a").clone();
+    let a = s
+        .model
+        .assessment(&kinerja::domain::Nip::parse(&nip).expect("nip"))
+        .expect("a")
+        .clone();
     let other = s.model.me.clone();
-    let id = s.model.criteria(s.model.current_person().expect("p"))[1].criterion.id.clone();
+    let id = s.model.criteria(s.model.current_person().expect("p"))[1]
+        .criterion
+        .id
+        .clone();
     let r = s
         .store()
-        .execute(other.as_ref(), Request::Edit { key: a.key.clone(), expected_revision: a.revision, edit: Edit::SetRating { criterion: id, rating: Some(1) } })
+        .execute(
+            other.as_ref(),
+            Request::Edit {
+                key: a.key.clone(),
+                expected_revision: a.revision,
+                edit: Edit::SetRating {
+                    criterion: id,
+                    rating: Some(1),
+                },
+            },
+        )
         .expect("write");
     assert!(matches!(r, Response::Saved(_)));
     s.key(KeyCode::Char('3'));
-    assert!(matches!(s.model.status, Status::Warning(_)), "{:?}", s.model.status);
+    assert!(
+        matches!(s.model.status, Status::Warning(_)),
+        "{:?}",
+        s.model.status
+    );
     // The other change is shown, and this one was not written over it.
     assert_eq!(stored_rating(&s, &nip, 0), Some(2));
     assert_eq!(stored_rating(&s, &nip, 1), Some(1));
@@ -329,4 +421,56 @@ fn escape_goes_back_and_quit_quits() {
     assert_eq!(s.model.screen, Screen::Login);
     s.key(KeyCode::Char('q'));
     assert!(s.model.quit);
+}
+
+#[test]
+fn an_empty_store_offers_the_demo_and_d_loads_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::open(dir, Lang::Id);
+    assert_eq!(s.model.screen, Screen::FirstRun);
+    s.key(KeyCode::Char('d'));
+    assert_eq!(s.model.screen, Screen::Login);
+    assert!(s.model.org.people.len() >= 60);
+}
+
+#[test]
+fn the_legacy_numeric_scheme_scores_and_takes_a_typed_override() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    // 2025 is assessed under PP 46/2011 in the demo.
+    while s.model.period != "2025" {
+        s.key(KeyCode::Char('['));
+    }
+    s.key(KeyCode::Char('s'));
+    assert_eq!(s.model.screen, Screen::Summary);
+    let screen = s.screen(100, 40);
+    assert!(screen.contains("Nilai Prestasi Kerja"), "{screen}");
+    assert!(screen.contains("× 60%"), "{screen}");
+    // Completed: reopen first, then type a new SKP score with a reason.
+    s.key(KeyCode::Char('m'));
+    s.key(KeyCode::Char('o'));
+    assert!(s.model.editor.is_some());
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.chars("seratus");
+    s.key(KeyCode::Enter);
+    assert!(
+        matches!(s.model.status, Status::Warning(_)),
+        "a non-number is refused"
+    );
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.chars("85,5");
+    s.key(KeyCode::Enter);
+    s.chars("Capaian SKP diverifikasi ulang");
+    s.key(KeyCode::Enter);
+    let a = s
+        .model
+        .assessment(&s.model.current_person().expect("p").nip)
+        .expect("a");
+    let d = a.hasil.as_ref().expect("decided");
+    assert_eq!(d.value, AspectValue::Score(85.5));
+    assert_eq!(d.reason, "Capaian SKP diverifikasi ulang");
 }

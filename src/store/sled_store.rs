@@ -70,6 +70,9 @@ fn unix_now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+/// How long `open` waits for a lock that is being released.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// sled reports a held lock as a plain I/O error; this is its wording.
 fn is_lock_error(e: &sled::Error) -> bool {
     matches!(e, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
@@ -83,19 +86,7 @@ impl Store {
             path: dir.to_path_buf(),
             source,
         })?;
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .map_err(|e| {
-                if is_lock_error(&e) {
-                    StoreError::Locked {
-                        path: dir.to_path_buf(),
-                    }
-                } else {
-                    StoreError::Sled(e)
-                }
-            })?;
+        let db = Self::open_db(dir)?;
         let trees = Trees::open(&db)?;
         let store = Self {
             db,
@@ -105,6 +96,31 @@ impl Store {
         };
         store.check_schema(dir)?;
         Ok(store)
+    }
+
+    /// sled releases its lock from a background thread after the last
+    /// handle drops, so a restart in the same process (or right after the
+    /// previous process died) may briefly see it held: retry for a moment.
+    fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match sled::Config::new()
+                .path(dir)
+                .cache_capacity(CACHE_BYTES)
+                .open()
+            {
+                Ok(db) => return Ok(db),
+                Err(e) if is_lock_error(&e) => {
+                    if std::time::Instant::now() >= deadline {
+                        return Err(StoreError::Locked {
+                            path: dir.to_path_buf(),
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(e) => return Err(StoreError::Sled(e)),
+            }
+        }
     }
 
     /// Replaces the clock that stamps `updated_at` (tests fix time).
@@ -204,8 +220,9 @@ impl Store {
         .unwrap_or_default();
         let active_period =
             trees::get_or_report(&t.meta, trees::META, trees::ACTIVE_PERIOD, &mut corrupt)?;
-        let last_user = trees::get_or_report::<String>(&t.meta, trees::META, trees::LAST_USER, &mut corrupt)?
-            .and_then(|s| Nip::parse(&s).ok());
+        let last_user =
+            trees::get_or_report::<String>(&t.meta, trees::META, trees::LAST_USER, &mut corrupt)?
+                .and_then(|s| Nip::parse(&s).ok());
         Ok(Snapshot {
             org,
             reference,

@@ -36,6 +36,8 @@ pub enum Action {
     RemoveItem,
     AddItem,
     ResetItems,
+    /// Types a new numeric score (PP 46/2011 scheme).
+    EditScore,
     ToggleComplete,
     /// Saves and closes the open editor.
     SaveText,

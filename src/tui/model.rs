@@ -44,6 +44,8 @@ pub enum TextTarget {
     },
     /// A free-text item for the strengths or improvements list.
     NewItem(crate::domain::assessment::ListKind),
+    /// A new numeric score for an aspect (PP 46/2011 scheme).
+    OverrideScore(crate::domain::Aspect),
     /// The reason for overriding a suggested aspect result.
     OverrideReason {
         aspect: crate::domain::Aspect,
@@ -108,6 +110,8 @@ pub struct Model {
     pub reference: Reference,
     /// NIP → index into `org.people`.
     pub people_index: HashMap<Nip, usize>,
+    /// Everyone who appraises someone, by name (the login list).
+    pub appraisers: Vec<StaffRow>,
     pub corrupt: Vec<CorruptRecord>,
     pub period: String,
     pub me: Option<Nip>,
@@ -144,6 +148,7 @@ impl Model {
             org: Org::default(),
             reference: Reference::default(),
             people_index: HashMap::new(),
+            appraisers: Vec::new(),
             corrupt: Vec::new(),
             period: String::new(),
             me: None,
@@ -198,13 +203,35 @@ impl Model {
         self.me.as_ref().and_then(|n| self.person(n))
     }
 
+    /// Replaces roster and reference data and the indexes built on them,
+    /// so no key press has to scan the whole organisation.
+    pub fn set_org(&mut self, org: Org, reference: Reference) {
+        self.people_index = org
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.nip.clone(), i))
+            .collect();
+        self.appraisers = org
+            .appraisers()
+            .iter()
+            .filter_map(|p| self.people_index.get(&p.nip))
+            .map(|&i| StaffRow {
+                person: i,
+                search: search_key(&org.people[i]),
+            })
+            .collect();
+        self.org = org;
+        self.reference = reference;
+    }
+
     /// Appraisers matching the login filter, by name.
     pub fn login_rows(&self) -> Vec<&Person> {
         let q = fold(&self.login.filter);
-        self.org
-            .appraisers()
-            .into_iter()
-            .filter(|p| q.is_empty() || search_key(p).contains(&q))
+        self.appraisers
+            .iter()
+            .filter(|r| q.is_empty() || r.search.contains(&q))
+            .map(|r| &self.org.people[r.person])
             .collect()
     }
 

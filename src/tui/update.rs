@@ -2,14 +2,14 @@
 //! event loop runs the effects and feeds the answers back as actions.
 
 mod editing;
+mod stored;
 mod summary;
 
 use super::action::{Action, Purpose};
 use super::model::{Model, Picker, Screen, Section, Status};
 use crate::domain::{Assessment, Edit, Nip};
 use crate::i18n::fill;
-use crate::store::{Cursor, CursorScreen, Request, Response, Snapshot};
-use std::collections::HashMap;
+use crate::store::{Cursor, CursorScreen, Request};
 
 /// Work for the event loop.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +78,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             m.help = false;
             vec![]
         }
-        Action::Stored(purpose, result) => stored(m, purpose, result),
+        Action::Stored(purpose, result) => stored::stored(m, purpose, result),
         Action::DemoLoaded(Ok(req)) => {
             m.status = Status::Info(m.t().demo_loading.into());
             vec![Effect::Store(Purpose::Seed, *req)]
@@ -350,126 +350,6 @@ pub fn edit(m: &mut Model, edit: Edit) -> Vec<Effect> {
             edit,
         },
     )]
-}
-
-fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>) -> Vec<Effect> {
-    let response = match result {
-        Ok(r) => r,
-        Err(e) => {
-            m.status = Status::Error(fill(m.t().store_error, &[("why", &e)]));
-            return vec![];
-        }
-    };
-    match (purpose, response) {
-        (_, Response::Snapshot(s)) => snapshot(m, *s),
-        (Purpose::Seed, Response::Done) => {
-            m.status = Status::Info(m.t().demo_loaded.into());
-            init()
-        }
-        (_, Response::Assessments { items, corrupt }) => {
-            m.corrupt.extend(corrupt);
-            m.assessments = items
-                .into_iter()
-                .map(|a| (a.key.employee.clone(), a))
-                .collect::<HashMap<_, _>>();
-            if let Some(c) = m.pending_cursor.take() {
-                apply_cursor(m, &c);
-            }
-            vec![]
-        }
-        (_, Response::Saved(a)) => {
-            m.assessments.insert(a.key.employee.clone(), *a);
-            m.status = Status::Saved;
-            vec![]
-        }
-        (_, Response::Conflict(a)) => {
-            let who = a
-                .updated_by
-                .as_ref()
-                .and_then(|n| m.person(n))
-                .map_or_else(|| "?".to_string(), |p| p.name.clone());
-            let when = crate::tui::views::format_time(a.updated_at);
-            m.status = Status::Warning(fill(m.t().conflict, &[("who", &who), ("when", &when)]));
-            m.assessments.insert(a.key.employee.clone(), *a);
-            vec![]
-        }
-        (_, Response::Rejected(why)) => {
-            m.status = Status::Error(fill(m.t().rejected, &[("why", &why)]));
-            vec![]
-        }
-        (Purpose::RestoreCursor, Response::Cursor(Some(c))) => {
-            if c.period != m.period && m.org.period(&c.period).is_some() {
-                m.period.clone_from(&c.period);
-                m.pending_cursor = Some(c);
-                return load_assessments(m);
-            }
-            apply_cursor(m, &c);
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn snapshot(m: &mut Model, s: Snapshot) -> Vec<Effect> {
-    m.people_index = s
-        .org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.nip.clone(), i))
-        .collect();
-    m.org = s.org;
-    m.reference = s.reference;
-    m.corrupt = s.corrupt;
-    if !m.corrupt.is_empty() {
-        m.status = Status::Warning(fill(
-            m.t().corrupt_records,
-            &[("n", &m.corrupt.len().to_string())],
-        ));
-    }
-    m.period = s
-        .active_period
-        .filter(|p| m.org.period(p).is_some())
-        .or_else(|| m.org.periods.last().map(|p| p.id.clone()))
-        .unwrap_or_default();
-    if m.org.people.is_empty() {
-        m.screen = Screen::FirstRun;
-        return vec![];
-    }
-    if m.preferred_user.is_none() {
-        m.preferred_user = s.last_user;
-    }
-    m.screen = Screen::Login;
-    let preferred = m.preferred_user.clone();
-    if let Some(nip) = preferred {
-        if m.auto_login && m.person(&nip).is_some() {
-            m.auto_login = false;
-            return log_in(m, nip);
-        }
-        if let Some(i) = m.login_rows().iter().position(|p| p.nip == nip) {
-            m.login.selected = i;
-        }
-    }
-    vec![]
-}
-
-fn apply_cursor(m: &mut Model, c: &Cursor) {
-    let Some(i) = c.employee.as_ref().and_then(|nip| {
-        m.staff
-            .iter()
-            .position(|r| &m.org.people[r.person].nip == nip)
-    }) else {
-        return;
-    };
-    m.current = i;
-    m.roster.selected = i;
-    let n = m.current_person().map_or(0, |p| m.criteria(p).len());
-    m.criterion = c.criterion.min(n.saturating_sub(1));
-    m.screen = match c.screen {
-        CursorScreen::Roster => Screen::Roster,
-        CursorScreen::Scoring => Screen::Scoring,
-        CursorScreen::Summary => Screen::Summary,
-    };
 }
 
 /// The assessment of the employee being scored, if any.

@@ -16,6 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub use chrome::format_time;
 
@@ -80,6 +81,32 @@ fn too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// Rows a line takes when word-wrapped to `width` cells.
+pub fn wrapped_rows(line: &Line<'_>, width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = word.width();
+        if used > 0 && used + 1 + w > width {
+            rows += 1;
+            used = w;
+        } else {
+            used += w + usize::from(used > 0);
+        }
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
+}
+
+pub fn rows(lines: &[Line<'_>], width: u16) -> usize {
+    lines.iter().map(|l| wrapped_rows(l, width)).sum()
+}
+
 /// A text progress bar of `width` cells.
 pub fn progress_bar(done: usize, total: usize, width: usize, theme: &Theme) -> Vec<Span<'static>> {
     let filled = if total == 0 {
@@ -104,5 +131,18 @@ pub fn rating_style(rating: u8, scale: u8, theme: &Theme) -> Style {
         crate::domain::Expectation::DiBawah => theme.rating_below,
         crate::domain::Expectation::Sesuai => theme.rating_meets,
         crate::domain::Expectation::DiAtas => theme.rating_above,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_rows_counts_word_wrapped_lines() {
+        assert_eq!(wrapped_rows(&Line::raw("abc def"), 10), 1);
+        assert_eq!(wrapped_rows(&Line::raw("abc def ghi"), 7), 2);
+        assert_eq!(wrapped_rows(&Line::raw("abcdefghijkl"), 5), 3);
+        assert_eq!(wrapped_rows(&Line::raw(""), 5), 1);
     }
 }

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use kinerja::i18n::Lang;
-use kinerja::store::{Request, Store};
+use kinerja::store::Store;
 use kinerja::theme::Theme;
 use kinerja::tui::action::Action;
 use kinerja::tui::keymap::Keymap;
@@ -24,17 +24,7 @@ pub fn seeded_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("open store");
     let d = kinerja::data::demo().expect("demo data");
-    store
-        .execute(
-            None,
-            Request::Seed {
-                org: d.org,
-                reference: d.reference,
-                assessments: d.assessments,
-                active_period: Some(d.active_period),
-            },
-        )
-        .expect("seed");
+    store.execute(None, d.into()).expect("seed");
     dir
 }
 
@@ -97,7 +87,8 @@ impl Session {
         self.act(Action::Resize(w, h));
         let theme = Theme::builtin("default").expect("theme");
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        t.draw(|f| kinerja::tui::views::render(&self.model, &theme, f)).expect("draw");
+        t.draw(|f| kinerja::tui::views::render(&self.model, &theme, f))
+            .expect("draw");
         let buf = t.backend().buffer();
         (0..h)
             .map(|y| {

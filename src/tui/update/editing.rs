@@ -1,7 +1,7 @@
 //! Text input: notes, realisasi, free-text items, override reasons, filters.
 
 use super::{Effect, edit};
-use crate::domain::assessment::{AspectDecision, Curation, Edit, SummaryItem};
+use crate::domain::assessment::{AspectDecision, AspectValue, Curation, Edit, SummaryItem};
 use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::model::{Editor, Model, Picker, Screen, Status, TextTarget};
@@ -144,6 +144,20 @@ fn save(m: &mut Model) -> Vec<Effect> {
             let mut c: Curation = super::summary::curation(m);
             super::summary::list_mut(&mut c, kind).push(SummaryItem::Free(text));
             edit(m, Edit::SetCuration(Some(c)))
+        }
+        TextTarget::OverrideScore(aspect) => {
+            let parsed = text.trim().replace(',', ".").parse::<f64>().ok();
+            if let Some(v) = parsed.filter(|v| (0.0..=100.0).contains(v)) {
+                let value = AspectValue::Score((v * 100.0).round() / 100.0);
+                return super::summary::decide(m, aspect, value);
+            }
+            m.status = Status::Warning(m.t().score_invalid.into());
+            m.editor = Some(Editor {
+                target: TextTarget::OverrideScore(aspect),
+                area: ed.area,
+                single_line: true,
+            });
+            vec![]
         }
         TextTarget::OverrideReason { aspect, value } => {
             if text.trim().is_empty() {

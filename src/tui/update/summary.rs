@@ -80,6 +80,17 @@ pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::ConfirmSuggestions => confirm(m),
         Action::Rate(r) => override_aspect(m, r),
+        Action::EditScore => {
+            if let Some(aspect) = focused_aspect(m).filter(|_| numeric(m)) {
+                let current = decided_or_suggested(m, aspect);
+                let text = match current {
+                    Some(AspectValue::Score(s)) => format!("{s}"),
+                    _ => String::new(),
+                };
+                super::editing::open(m, TextTarget::OverrideScore(aspect), &text, true);
+            }
+            vec![]
+        }
         Action::MoveItemUp | Action::MoveItemDown | Action::RemoveItem => curate(m, &action),
         Action::AddItem => {
             if let Some(kind) = focused_list(m) {
@@ -87,10 +98,7 @@ pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Action::ResetItems => {
-            m.status = Status::Info(m.t().items_reset.into());
-            edit(m, Edit::SetCuration(None))
-        }
+        Action::ResetItems => edit(m, Edit::SetCuration(None)),
         Action::ToggleComplete => toggle_complete(m),
         Action::Scoring => {
             m.screen = Screen::Scoring;
@@ -129,26 +137,46 @@ fn confirm(m: &mut Model) -> Vec<Effect> {
     )
 }
 
-fn override_aspect(m: &mut Model, r: u8) -> Vec<Effect> {
-    let Some(aspect) = focused_aspect(m) else {
-        return vec![];
-    };
-    if m.scheme().is_some_and(|s| s.numeric.is_some()) {
-        m.status = Status::Info(m.t().not_numeric.into());
-        return vec![];
-    }
-    let Some(e) = r
-        .checked_sub(1)
-        .and_then(|i| Expectation::ALL.get(usize::from(i)))
-    else {
-        return vec![];
-    };
-    let value = AspectValue::Expectation(*e);
+fn numeric(m: &Model) -> bool {
+    m.scheme().is_some_and(|s| s.numeric.is_some())
+}
+
+fn decided_or_suggested(m: &Model, aspect: Aspect) -> Option<AspectValue> {
+    let a = m.current_person().and_then(|p| m.assessment(&p.nip));
+    let decided = a.and_then(|a| match aspect {
+        Aspect::HasilKerja => a.hasil.as_ref(),
+        Aspect::PerilakuKerja => a.perilaku.as_ref(),
+    });
+    decided
+        .map(|d| d.value.clone())
+        .or_else(|| suggestion(m, aspect))
+}
+
+/// Decides an aspect: the suggestion is confirmed at once, anything else
+/// asks for the reason first.
+pub fn decide(m: &mut Model, aspect: Aspect, value: AspectValue) -> Vec<Effect> {
     if suggestion(m, aspect).as_ref() == Some(&value) {
         return confirm(m);
     }
     super::editing::open(m, TextTarget::OverrideReason { aspect, value }, "", true);
     vec![]
+}
+
+fn override_aspect(m: &mut Model, r: u8) -> Vec<Effect> {
+    let Some(aspect) = focused_aspect(m) else {
+        return vec![];
+    };
+    if numeric(m) {
+        m.status = Status::Info(m.t().not_numeric.into());
+        return vec![];
+    }
+    match r
+        .checked_sub(1)
+        .and_then(|i| Expectation::ALL.get(usize::from(i)))
+    {
+        Some(e) => decide(m, aspect, AspectValue::Expectation(*e)),
+        None => vec![],
+    }
 }
 
 fn curate(m: &mut Model, action: &Action) -> Vec<Effect> {
@@ -186,7 +214,6 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
     let t = m.t();
     let a = m.assessment(&p.nip);
     if a.is_some_and(|a| a.status == AStatus::Complete) {
-        m.status = Status::Info(t.reopened.into());
         return edit(m, Edit::SetStatus(AStatus::Draft));
     }
     let criteria = m.criteria(p);
@@ -212,6 +239,5 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
         m.status = Status::Warning(fill(t.cannot_complete, &[("why", &why.join("; "))]));
         return vec![];
     }
-    m.status = Status::Info(t.marked_complete.into());
     edit(m, Edit::SetStatus(AStatus::Complete))
 }

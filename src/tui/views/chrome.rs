@@ -39,7 +39,14 @@ pub fn header(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Status::Saved => (format!("● {} ", t.saved), theme.saved),
         _ => (String::new(), theme.header),
     };
-    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    // The save indicator always shows; the left part gives way.
+    let room = (area.width as usize).saturating_sub(right.width());
+    let left = if left.width() > room {
+        super::roster::pad(&left, room)
+    } else {
+        left
+    };
+    let pad = room.saturating_sub(left.width());
     let line = Line::from(vec![
         Span::styled(left, theme.header),
         Span::styled(" ".repeat(pad), theme.header),

@@ -21,7 +21,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     c
 }
 
-/// Every binding of the current screen, from the keymap.
+/// Every binding of the current screen, from the keymap; in two columns
+/// when one does not fit the terminal's height.
 pub fn help(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.t();
     let ctx = m.context_under_help();
@@ -31,22 +32,30 @@ pub fn help(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             Line::from(vec![
-                Span::styled(format!(" {:<18}", keys.join(", ")), theme.key),
+                Span::styled(format!(" {:<14}", keys.join(", ")), theme.key),
                 Span::styled(t.action(&b.action), theme.text),
             ])
         })
         .collect();
-    let rect = centered(area, 60, lines.len() as u16 + 2);
+    let room = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = if lines.len() > room && area.width >= 80 {
+        2
+    } else {
+        1
+    };
+    let per_column = lines.len().div_ceil(columns);
+    let rect = centered(area, 40 * columns as u16, per_column as u16 + 2);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.border_focused)
-                .title(Line::styled(format!(" {} ", t.help_title), theme.title)),
-        ),
-        rect,
-    );
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Line::styled(format!(" {} ", t.help_title), theme.title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let cols = inner.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); columns]));
+    for (chunk, col) in lines.chunks(per_column.max(1)).zip(cols.iter()) {
+        frame.render_widget(Paragraph::new(chunk.to_vec()), *col);
+    }
 }
 
 pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -65,23 +74,28 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
         }
         TextTarget::NewItem(_) => t.add_item_title.to_string(),
         TextTarget::OverrideReason { .. } => t.override_reason_title.to_string(),
+        TextTarget::OverrideScore(aspect) => {
+            let name = match aspect {
+                crate::domain::Aspect::HasilKerja => "SKP",
+                crate::domain::Aspect::PerilakuKerja => t.perilaku_kerja,
+            };
+            crate::i18n::fill(t.score_title, &[("aspect", name)])
+        }
     };
     let height = if ed.single_line { 3 } else { 10 };
-    let rect = centered(area, area.width.saturating_sub(8).min(90), height + 1);
+    let rect = centered(area, area.width.saturating_sub(8).min(90), height);
     frame.render_widget(Clear, rect);
-    let [edit_area, hint] = rect.layout(&Layout::vertical([
-        Constraint::Length(height),
-        Constraint::Length(1),
-    ]));
+    let hint = if ed.single_line {
+        t.text_help_single
+    } else {
+        t.text_help
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
-        .title(Line::styled(format!(" {title} "), theme.title));
-    let inner = block.inner(edit_area);
-    frame.render_widget(block, edit_area);
+        .title(Line::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(format!(" {hint} "), theme.muted));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
     frame.render_widget(&ed.area, inner);
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {}", t.text_help), theme.muted)),
-        hint,
-    );
 }

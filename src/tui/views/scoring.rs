@@ -2,6 +2,8 @@
 //! descriptors, the current rating, note and evidence.
 
 use super::roster::{pad, status_of};
+use super::rows;
+use crate::domain::assessment::Entry;
 use crate::domain::template::{RhkKind, ScaledCriterion};
 use crate::domain::{Aspect, Person};
 use crate::i18n::fill;
@@ -16,25 +18,46 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let Some(p) = m.current_person() else { return };
     let criteria = m.criteria(p);
     let [top, body] = area.layout(&Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(3),
         Constraint::Min(1),
     ]));
     employee_box(m, p, theme, buf, top);
     let Some(c) = criteria.get(m.criterion) else {
         return;
     };
+    let entry = m.assessment(&p.nip).and_then(|a| a.entry(&c.criterion.id));
     if body.width >= 110 {
         let [card, side] = body.layout(&Layout::horizontal([
             Constraint::Fill(3),
             Constraint::Fill(2),
         ]));
-        card_box(m, p, c, criteria.len(), theme, buf, card, false);
-        side_box(m, p, &criteria, theme, buf, side);
+        card_box(m, c, entry, criteria.len(), theme, buf, card, false);
+        let note = note_lines(m, entry, c.scale, theme);
+        let note_h = (note.len() as u16 + 2).clamp(4, side.height / 2);
+        let [note_area, list_area] = side.layout(&Layout::vertical([
+            Constraint::Length(note_h),
+            Constraint::Min(3),
+        ]));
+        Paragraph::new(note)
+            .wrap(Wrap { trim: false })
+            .block(
+                bordered(theme.border)
+                    .title(Line::styled(format!(" {} ", m.t().note), theme.title)),
+            )
+            .render(note_area, buf);
+        checklist(m, p, &criteria, theme, buf, list_area);
     } else {
-        card_box(m, p, c, criteria.len(), theme, buf, body, true);
+        card_box(m, c, entry, criteria.len(), theme, buf, body, true);
     }
 }
 
+fn bordered(style: ratatui::style::Style) -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(style)
+}
+
+/// One line: name, NIP, status and progress; post and unit in the title.
 fn employee_box(m: &Model, p: &Person, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let t = m.t();
     let unit = m
@@ -49,25 +72,18 @@ fn employee_box(m: &Model, p: &Person, theme: &Theme, buf: &mut Buffer, area: Re
             ("m", &m.staff.len().to_string()),
         ],
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::styled(format!(" {of} "), theme.muted));
-    let mut progress = vec![Span::styled(format!("{label}  "), theme.muted)];
-    progress.extend(super::progress_bar(done, n, 10, theme));
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(p.name.clone(), theme.title),
-            Span::styled(format!("  {}", p.nip), theme.muted),
-        ]),
-        Line::from(vec![Span::styled(
-            format!("{} · {unit}  ", p.post),
-            theme.text,
-        )])
-        .patch_style(theme.text),
-        Line::from(progress),
+    let block = bordered(theme.border)
+        .title(Line::styled(format!(" {of} "), theme.muted))
+        .title(Line::styled(format!(" {} · {unit} ", p.post), theme.muted).right_aligned());
+    let mut spans = vec![
+        Span::styled(p.name.clone(), theme.title),
+        Span::styled(format!("  {}  ", p.nip), theme.muted),
+        Span::styled(format!("{label} "), theme.muted),
     ];
-    Paragraph::new(lines).block(block).render(area, buf);
+    spans.extend(super::progress_bar(done, n, 10, theme));
+    Paragraph::new(Line::from(spans))
+        .block(block)
+        .render(area, buf);
 }
 
 /// The section label: aspect, RHK kind and position.
@@ -92,8 +108,8 @@ fn card_title(m: &Model, c: &ScaledCriterion<'_>, n: usize) -> String {
 #[allow(clippy::too_many_arguments)]
 fn card_box(
     m: &Model,
-    p: &Person,
     c: &ScaledCriterion<'_>,
+    entry: Option<&Entry>,
     n: usize,
     theme: &Theme,
     buf: &mut Buffer,
@@ -102,28 +118,28 @@ fn card_box(
 ) {
     let t = m.t();
     let crit = c.criterion;
-    let entry = m.assessment(&p.nip).and_then(|a| a.entry(&crit.id));
     let rating = entry.and_then(|e| e.rating);
-    let mut lines = vec![
-        Line::styled(crit.name.clone(), theme.title),
-        Line::styled(crit.description.clone(), theme.text),
-    ];
-    for g in &crit.guidance {
-        lines.push(Line::styled(format!("• {g}"), theme.muted));
-    }
+    let head = vec![Line::styled(crit.name.clone(), theme.title)];
+    let description = vec![Line::styled(crit.description.clone(), theme.text)];
+    let guidance: Vec<Line> = crit
+        .guidance
+        .iter()
+        .map(|g| Line::styled(format!("• {g}"), theme.muted))
+        .collect();
+    let mut skp = Vec::new();
     if let Some(h) = &crit.hasil {
-        lines.push(Line::from(vec![
+        skp.push(Line::from(vec![
             Span::styled(format!("{}: ", t.iki), theme.muted),
             Span::styled(h.iki.clone(), theme.text),
             Span::styled(format!("  {}: ", t.aspek), theme.muted),
             Span::styled(h.aspek.clone(), theme.text),
         ]));
-        lines.push(Line::from(vec![
+        skp.push(Line::from(vec![
             Span::styled(format!("{}: ", t.target), theme.muted),
             Span::styled(h.target.clone(), theme.text),
         ]));
         let realisasi = entry.map_or("", |e| e.realisasi.as_str());
-        lines.push(Line::from(vec![
+        skp.push(Line::from(vec![
             Span::styled(format!("{} (r): ", t.realisasi), theme.muted),
             Span::styled(
                 if realisasi.is_empty() {
@@ -136,31 +152,24 @@ fn card_box(
             ),
         ]));
     }
-    lines.push(Line::raw(""));
-    let label_w = if c.scale <= 3 { 20 } else { 3 };
+    let mut levels = Vec::new();
     for (i, desc) in crit.levels.iter().enumerate() {
         let level = (i + 1) as u8;
-        let label = if c.scale <= 3 {
-            crate::domain::Expectation::ALL[i.min(2)]
-                .label()
-                .to_string()
-        } else {
-            String::new()
-        };
         let chosen = rating == Some(level);
-        let marker = if chosen { "▶" } else { " " };
         let style = if chosen { theme.highlight } else { theme.text };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{marker}{level} "),
-                if chosen { theme.highlight } else { theme.key },
-            ),
-            Span::styled(format!("{} ", pad(&label, label_w).trim_end()), style),
-            Span::styled(desc.clone(), style),
-        ]));
+        let mut spans = vec![Span::styled(
+            format!("{}{level} ", if chosen { "▶" } else { " " }),
+            if chosen { theme.highlight } else { theme.key },
+        )];
+        if c.scale <= 3 {
+            let label = crate::domain::Expectation::ALL[i.min(2)].label();
+            spans.push(Span::styled(format!("{label}: "), style));
+        }
+        spans.push(Span::styled(desc.clone(), style));
+        levels.push(Line::from(spans));
     }
     if rating.is_none() {
-        lines.push(Line::styled(
+        levels.push(Line::styled(
             format!(
                 "{} · {}",
                 t.not_rated,
@@ -169,44 +178,74 @@ fn card_box(
             theme.muted,
         ));
     }
-    if with_note {
-        lines.push(Line::raw(""));
-        lines.extend(note_lines(m, entry, rating, c.scale, theme));
+    let note = if with_note {
+        note_lines(m, entry, c.scale, theme)
+    } else {
+        Vec::new()
+    };
+    // What must show (name, SKP fields, levels, note) comes first; the
+    // description and the guidance give way on small terminals.
+    let inner = Rect::new(
+        0,
+        0,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    let needed = rows(&head, inner.width)
+        + rows(&skp, inner.width)
+        + rows(&levels, inner.width)
+        + rows(&note, inner.width);
+    let mut spare = usize::from(inner.height).saturating_sub(needed);
+    // Spacers first, then the description, then the guidance, as room allows.
+    let spacers = if spare >= 2 { 2 } else { 0 };
+    spare -= spacers;
+    let desc_rows = rows(&description, inner.width);
+    let with_desc = desc_rows <= spare;
+    let with_guidance = with_desc && desc_rows + rows(&guidance, inner.width) <= spare;
+    let mut lines = head;
+    if with_desc {
+        lines.extend(description);
     }
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(Line::styled(card_title(m, c, n), theme.title));
+    if with_guidance {
+        lines.extend(guidance);
+    }
+    lines.extend(skp);
+    if spacers > 0 {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(levels);
+    if spacers > 0 && !note.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(note);
+    let block =
+        bordered(theme.border_focused).title(Line::styled(card_title(m, c, n), theme.title));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(block)
         .render(area, buf);
 }
 
-fn note_lines<'a>(
-    m: &Model,
-    entry: Option<&'a crate::domain::assessment::Entry>,
-    rating: Option<u8>,
-    scale: u8,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
+fn note_lines<'a>(m: &Model, entry: Option<&'a Entry>, scale: u8, theme: &Theme) -> Vec<Line<'a>> {
     let t = m.t();
     let note = entry.map_or("", |e| e.note.as_str());
+    let rating = entry.and_then(|e| e.rating);
+    let mut text = note.lines();
     let mut head = vec![Span::styled(format!("{} (n): ", t.note), theme.muted)];
-    if note.trim().is_empty()
-        && rating.is_some_and(|r| crate::domain::summary::is_extreme(r, scale))
-    {
-        head.push(Span::styled(t.needs_note, theme.warning));
-    } else if note.is_empty() {
-        head.push(Span::styled("—", theme.muted));
+    match text.next() {
+        Some(first) => head.push(Span::styled(first, theme.text)),
+        None if rating.is_some_and(|r| crate::domain::summary::is_extreme(r, scale)) => {
+            head.push(Span::styled(t.needs_note, theme.warning));
+        }
+        None => head.push(Span::styled("—", theme.muted)),
     }
     let mut lines = vec![Line::from(head)];
-    lines.extend(note.lines().map(|l| Line::styled(l, theme.text)));
+    lines.extend(text.map(|l| Line::styled(l, theme.text)));
     lines
 }
 
-/// The wide-screen side panel: note and the criterion checklist.
-fn side_box(
+/// The wide-screen checklist of every criterion with its rating.
+fn checklist(
     m: &Model,
     p: &Person,
     criteria: &[ScaledCriterion<'_>],
@@ -215,36 +254,42 @@ fn side_box(
     area: Rect,
 ) {
     let a = m.assessment(&p.nip);
-    let current = criteria.get(m.criterion);
-    let entry = current.and_then(|c| a.and_then(|a| a.entry(&c.criterion.id)));
-    let rating = entry.and_then(|e| e.rating);
-    let mut lines = note_lines(m, entry, rating, current.map_or(3, |c| c.scale), theme);
-    lines.push(Line::raw(""));
-    let w = area.width.saturating_sub(10) as usize;
-    for (i, c) in criteria.iter().enumerate() {
-        let r = a.and_then(|a| a.rating(&c.criterion.id));
-        let mark = r.map_or_else(|| "·".to_string(), |r| r.to_string());
-        let style = if i == m.criterion {
-            theme.selected
-        } else {
-            theme.text
-        };
-        let rs = r.map_or(theme.muted, |r| super::rating_style(r, c.scale, theme));
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {mark} "), rs),
-            Span::styled(pad(&c.criterion.name, w), style),
-        ]));
-    }
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::styled(format!(" {} ", m.t().note), theme.title));
-    let offset = super::roster::scroll_to(
-        lines.len().saturating_sub(criteria.len()) + m.criterion,
-        area.height.saturating_sub(2),
+    let w = area.width.saturating_sub(8) as usize;
+    let lines: Vec<Line> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let entry = a.and_then(|a| a.entry(&c.criterion.id));
+            let r = entry.and_then(|e| e.rating);
+            let mark = r.map_or_else(|| "·".to_string(), |r| r.to_string());
+            let style = if i == m.criterion {
+                theme.selected
+            } else {
+                theme.text
+            };
+            let rs = r.map_or(theme.muted, |r| super::rating_style(r, c.scale, theme));
+            let noted = if entry.is_some_and(|e| !e.note.is_empty()) {
+                " ✎"
+            } else {
+                "  "
+            };
+            Line::from(vec![
+                Span::styled(format!(" {mark} "), rs),
+                Span::styled(pad(&c.criterion.name, w), style),
+                Span::styled(noted, theme.muted),
+            ])
+        })
+        .collect();
+    let title = fill(
+        m.t().criterion_of,
+        &[
+            ("k", &(m.criterion + 1).to_string()),
+            ("n", &criteria.len().to_string()),
+        ],
     );
+    let offset = super::roster::scroll_to(m.criterion, area.height.saturating_sub(2));
     Paragraph::new(lines)
-        .block(block)
+        .block(bordered(theme.border).title(Line::styled(format!(" {title} "), theme.title)))
         .scroll((offset, 0))
         .render(area, buf);
 }

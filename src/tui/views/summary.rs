@@ -3,7 +3,7 @@
 use super::roster::pad;
 use crate::domain::assessment::{AspectDecision, AspectValue, Status as AStatus};
 use crate::domain::summary::{ResolvedItem, summarize};
-use crate::domain::{Assessment, Outcome, Scheme};
+use crate::domain::{Aspect, Assessment, Outcome, Scheme};
 use crate::i18n::{Strings, fill};
 use crate::theme::Theme;
 use crate::tui::model::{Model, Section};
@@ -13,10 +13,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-fn value_label(v: &AspectValue) -> String {
+fn value_label(t: &Strings, v: &AspectValue) -> String {
     match v {
         AspectValue::Expectation(e) => e.label().to_string(),
-        AspectValue::Score(s) => format!("{s:.2}"),
+        AspectValue::Score(s) => t.number(*s),
     }
 }
 
@@ -25,6 +25,7 @@ fn aspect_line<'a>(
     name: &str,
     decided: Option<&AspectDecision>,
     suggested: Option<&AspectValue>,
+    rated: (usize, usize),
     focused: bool,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
@@ -32,12 +33,19 @@ fn aspect_line<'a>(
     let name_style = if focused { theme.selected } else { theme.text };
     let mut spans = vec![Span::styled(format!("{marker}{name}: "), name_style)];
     let mut lines = Vec::new();
+    let partly = (rated.0 < rated.1).then(|| {
+        let of = fill(
+            t.rated_of,
+            &[("k", &rated.0.to_string()), ("n", &rated.1.to_string())],
+        );
+        Span::styled(format!(" · {of}"), theme.warning)
+    });
     match (decided, suggested) {
         (Some(d), s) => {
-            spans.push(Span::styled(value_label(&d.value), theme.title));
+            spans.push(Span::styled(value_label(t, &d.value), theme.title));
             spans.push(Span::styled(format!(" ({})", t.decided), theme.saved));
             if s.is_some_and(|s| *s != d.value) {
-                let was = s.map(value_label).unwrap_or_default();
+                let was = s.map(|v| value_label(t, v)).unwrap_or_default();
                 spans.push(Span::styled(
                     format!(" · {} {was}", t.suggested),
                     theme.muted,
@@ -52,8 +60,9 @@ fn aspect_line<'a>(
             }
         }
         (None, Some(s)) => {
-            spans.push(Span::styled(value_label(s), theme.text));
+            spans.push(Span::styled(value_label(t, s), theme.text));
             spans.push(Span::styled(format!(" ({})", t.suggested), theme.warning));
+            spans.extend(partly);
             lines.push(Line::from(spans));
         }
         (None, None) => {
@@ -89,7 +98,11 @@ fn outcome_line<'a>(
                 Line::from(vec![
                     Span::styled(format!("  {}: ", t.score), theme.text),
                     Span::styled(
-                        format!("{total:.2} — {}", scheme.grade_label(grade).to_uppercase()),
+                        format!(
+                            "{} — {}",
+                            t.number(*total),
+                            scheme.grade_label(grade).to_uppercase()
+                        ),
                         theme.title,
                     ),
                 ]),
@@ -99,11 +112,11 @@ fn outcome_line<'a>(
                         fill(
                             t.score_line,
                             &[
-                                ("skp", &format!("{skp:.2}")),
+                                ("skp", &t.number(*skp)),
                                 ("ws", &w(|n| n.skp_weight)),
-                                ("per", &format!("{perilaku:.2}")),
+                                ("per", &t.number(*perilaku)),
                                 ("wp", &w(|n| n.perilaku_weight)),
-                                ("total", &format!("{total:.2}")),
+                                ("total", &t.number(*total)),
                             ],
                         )
                     ),
@@ -178,6 +191,14 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     } else {
         (t.draft_label, theme.warning)
     };
+    let rated = |aspect: Aspect| {
+        let of: Vec<&str> = criteria
+            .iter()
+            .filter(|c| c.criterion.aspect == aspect)
+            .map(|c| c.criterion.id.as_str())
+            .collect();
+        (a.rated_count(of.iter().copied()), of.len())
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled(p.name.clone(), theme.title),
         Span::styled(format!("  {}  ", p.nip), theme.muted),
@@ -190,6 +211,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         t.hasil_kerja,
         a.hasil.as_ref(),
         s.hasil_suggested.as_ref(),
+        rated(Aspect::HasilKerja),
         m.section == Section::Hasil,
         theme,
     ));
@@ -198,10 +220,15 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         t.perilaku_kerja,
         a.perilaku.as_ref(),
         s.perilaku_suggested.as_ref(),
+        rated(Aspect::PerilakuKerja),
         m.section == Section::Perilaku,
         theme,
     ));
     lines.extend(outcome_line(t, scheme, s.outcome.as_ref(), theme));
+    let mut focus_at = 0;
+    if m.section == Section::Strengths {
+        focus_at = lines.len() + 1 + 2 * m.item;
+    }
     lines.extend(item_lines(
         m,
         t.strengths,
@@ -209,6 +236,9 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         m.section == Section::Strengths,
         theme,
     ));
+    if m.section == Section::Improvements {
+        focus_at = lines.len() + 1 + 2 * m.item;
+    }
     lines.extend(item_lines(
         m,
         t.improvements,
@@ -223,16 +253,29 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             .title(Line::styled(title, theme.title))
     };
     let title = format!(" {} ", t.summary_title);
+    // Keep the focused list in view when the summary is taller than the screen.
+    let scroll = |width: u16, height: u16, lines: &[Line<'_>]| {
+        let before = super::rows(&lines[..focus_at.min(lines.len())], width.saturating_sub(2));
+        let height = usize::from(height.saturating_sub(2));
+        let offset = if before + 4 > height {
+            before - height / 3
+        } else {
+            0
+        };
+        (offset.min(usize::from(u16::MAX)) as u16, 0)
+    };
     if area.width >= 110 {
         let [main, side] = area.layout(&Layout::horizontal([
             Constraint::Fill(3),
             Constraint::Fill(2),
         ]));
+        let offset = scroll(main.width, main.height, &lines);
         let mut table = criteria_table(a, &criteria, theme, side.width);
         table.insert(0, Line::raw(""));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block(title))
+            .scroll(offset)
             .render(main, buf);
         Paragraph::new(table)
             .block(block(format!(" {} ", t.rating)))
@@ -240,9 +283,11 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     } else {
         lines.push(Line::raw(""));
         lines.append(&mut criteria_table(a, &criteria, theme, area.width));
+        let offset = scroll(area.width, area.height, &lines);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block(title))
+            .scroll(offset)
             .render(area, buf);
     }
 }
@@ -266,11 +311,15 @@ fn criteria_table<'a>(
                 ),
                 None => ("·".into(), theme.muted),
             };
-            let note = e.map_or(String::new(), |e| e.note.replace('\n', " "));
+            let noted = if e.is_some_and(|e| !e.note.is_empty()) {
+                " ✎"
+            } else {
+                ""
+            };
             Line::from(vec![
                 Span::styled(format!("  {mark:>3} "), style),
                 Span::styled(pad(&c.criterion.name, w), theme.text),
-                Span::styled(format!(" {note}"), theme.muted),
+                Span::styled(noted, theme.muted),
             ])
         })
         .collect()
