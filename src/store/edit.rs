@@ -73,7 +73,7 @@ impl Store {
                 .compare_and_swap(&k, old, Some(bytes))?
                 .is_ok()
             {
-                self.db.flush()?;
+                self.persist()?;
                 return Ok(Response::Saved(Box::new(next)));
             }
         }

@@ -142,7 +142,7 @@ impl Store {
                     StoreError::Sled(sled::Error::Unsupported("seed aborted".into()))
                 }
             })?;
-        self.db.flush()?;
+        self.persist_all()?;
         Ok(Response::Done)
     }
 }

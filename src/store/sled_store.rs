@@ -17,6 +17,9 @@ const CACHE_BYTES: u64 = 16 << 20;
 /// `Sync`, so several threads (later: daemon clients) share one store.
 pub struct Store {
     pub(super) db: sled::Db,
+    /// sled's log file, fsynced after each flush (see [`Store::persist`]).
+    log: std::fs::File,
+    dir: PathBuf,
     pub(super) trees: Trees,
     /// Unix seconds stamped on accepted edits; injectable for tests.
     pub(super) clock: fn() -> i64,
@@ -55,6 +58,11 @@ pub enum StoreError {
         key: String,
         reason: String,
     },
+    #[error(
+        "the store could not sync to disk: {0}; the last change may not be saved, \
+         check the disk and try again"
+    )]
+    Sync(std::io::Error),
     #[error("a record could not be encoded, nothing was written: {0}")]
     Encode(#[from] CodecError),
     #[error(
@@ -88,8 +96,11 @@ impl Store {
         })?;
         let db = Self::open_db(dir)?;
         let trees = Trees::open(&db)?;
+        let log = std::fs::File::open(dir.join("db")).map_err(StoreError::Sync)?;
         let store = Self {
             db,
+            log,
+            dir: dir.to_path_buf(),
             trees,
             clock: unix_now,
             seed_lock: Mutex::new(()),
@@ -121,6 +132,34 @@ impl Store {
                 Err(e) => return Err(StoreError::Sled(e)),
             }
         }
+    }
+
+    /// Makes written changes durable before they are reported saved.
+    ///
+    /// sled 0.34's `flush` writes its buffers and calls `sync_file_range`,
+    /// which survives a killed process but not a power cut: it neither
+    /// flushes the disk's write cache nor the file's metadata (sled's own
+    /// fsync comes from a background thread about every 500 ms). So after
+    /// the flush the log file is fsynced here.
+    pub(super) fn persist(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        self.log.sync_data().map_err(StoreError::Sync)
+    }
+
+    /// [`Store::persist`] plus sled's blob files (large values such as the
+    /// reference data, which sled writes without any sync) and the
+    /// directories that hold them. For seeds, which are rare and large.
+    pub(super) fn persist_all(&self) -> Result<(), StoreError> {
+        self.persist()?;
+        let blobs = self.dir.join("blobs");
+        let sync = |p: &Path| std::fs::File::open(p).and_then(|f| f.sync_all());
+        if let Ok(entries) = std::fs::read_dir(&blobs) {
+            for entry in entries {
+                sync(&entry.map_err(StoreError::Sync)?.path()).map_err(StoreError::Sync)?;
+            }
+            sync(&blobs).map_err(StoreError::Sync)?;
+        }
+        sync(&self.dir).map_err(StoreError::Sync)
     }
 
     /// Replaces the clock that stamps `updated_at` (tests fix time).
@@ -180,6 +219,9 @@ impl Store {
                 self.trees.cursors.insert(trees::nip_key(&user), bytes)?;
                 let last = codec::encode(&user.to_string())?;
                 self.trees.meta.insert(trees::LAST_USER, last)?;
+                // Where the user was must survive a crash or a dropped
+                // session (flushed to the OS), but is not worth an fsync on
+                // every arrow key: a power cut may land them one step back.
                 self.db.flush()?;
                 Ok(Response::Done)
             }
@@ -196,7 +238,7 @@ impl Store {
                 }
                 let bytes = codec::encode(&period)?;
                 self.trees.meta.insert(trees::ACTIVE_PERIOD, bytes)?;
-                self.db.flush()?;
+                self.persist()?;
                 Ok(Response::Done)
             }
         }
