@@ -172,6 +172,24 @@ fn domain_rule_breaks_are_rejected_and_write_nothing() {
         Some(5),
         "behaviour is on 5 levels"
     );
+
+    // Completion follows the domain rule in the store too, whatever the
+    // client: unrated criteria and unconfirmed results refuse it.
+    let done = Request::Edit {
+        key: key(AINI),
+        expected_revision: five.revision,
+        edit: kinerja::domain::Edit::SetStatus(kinerja::domain::Status::Complete),
+    };
+    let Response::Rejected(msg) = store.execute(None, done).expect("edit") else {
+        panic!("an incomplete assessment cannot be completed");
+    };
+    assert!(
+        msg.contains("not rated") && msg.contains("not confirmed"),
+        "{msg}"
+    );
+    let (items, _) = period_assessments(&store);
+    assert_eq!(items[0].status, kinerja::domain::Status::Draft);
+    assert_eq!(items[0].revision, five.revision);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The summary: suggested aspect results, the final result, strengths and
 //! areas needing improvement with training, and what still blocks completion.
 
-use super::assessment::{AspectValue, Assessment, ListKind, SummaryItem};
+use super::assessment::{AspectDecision, AspectValue, Assessment, Curation, ListKind, SummaryItem};
 use super::scheme::{Outcome, Scheme};
 use super::template::{Aspect, Expectation, RhkKind, ScaledCriterion, expectation_of};
 use super::training::{Catalogue, Programme, TrainingLevel};
@@ -58,12 +58,74 @@ pub struct ResolvedItem<'a> {
     pub training: Vec<&'a Programme>,
 }
 
+/// Where the appraiser stands on the suggested result of an aspect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionState {
+    /// Nothing decided yet: the suggestion stands in.
+    Open,
+    /// The decision equals the suggestion.
+    Confirmed,
+    /// The decision differs from the suggestion and gives a reason.
+    Overridden,
+    /// A confirmation without a reason that no longer matches the
+    /// suggestion (ratings changed since): it must be confirmed again.
+    Stale,
+}
+
+impl DecisionState {
+    fn of(decision: Option<&AspectDecision>, suggested: Option<&AspectValue>) -> Self {
+        match decision {
+            None => Self::Open,
+            Some(d) if Some(&d.value) == suggested => Self::Confirmed,
+            Some(d) if !d.reason.trim().is_empty() => Self::Overridden,
+            Some(_) => Self::Stale,
+        }
+    }
+
+    /// Whether the decision, rather than the suggestion, is in force.
+    pub fn decided(self) -> bool {
+        matches!(self, Self::Confirmed | Self::Overridden)
+    }
+}
+
+/// Why an assessment cannot be marked complete yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blocker {
+    /// This many criteria have no rating.
+    Unrated(usize),
+    /// This many extreme ratings have no note.
+    MissingNotes(usize),
+    /// The aspect's result is not confirmed (or its confirmation is stale).
+    Unconfirmed(Aspect),
+    /// The scheme gives no result for these aspect values.
+    NoResult,
+}
+
+impl std::fmt::Display for Blocker {
+    /// English, for the store's refusals; the UI words them from its catalogue.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unrated(n) => write!(f, "{n} criteria not rated"),
+            Self::MissingNotes(n) => write!(f, "{n} extreme ratings without a note"),
+            Self::Unconfirmed(Aspect::HasilKerja) => {
+                f.write_str("Rating Hasil Kerja not confirmed")
+            }
+            Self::Unconfirmed(Aspect::PerilakuKerja) => {
+                f.write_str("Rating Perilaku Kerja not confirmed")
+            }
+            Self::NoResult => f.write_str("the scheme gives no result"),
+        }
+    }
+}
+
 /// Everything the summary screen and the export show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary<'a> {
     pub hasil_suggested: Option<AspectValue>,
     pub perilaku_suggested: Option<AspectValue>,
-    /// The appraiser's decision if any, else the suggestion.
+    pub hasil_state: DecisionState,
+    pub perilaku_state: DecisionState,
+    /// The value in force: the decision if it stands, else the suggestion.
     pub hasil: Option<AspectValue>,
     pub perilaku: Option<AspectValue>,
     pub outcome: Option<Outcome>,
@@ -76,9 +138,31 @@ pub struct Summary<'a> {
 }
 
 impl Summary<'_> {
+    /// What still stands between this assessment and completion. The one
+    /// rule for the UI, the store and the demo generator.
+    pub fn blockers(&self) -> Vec<Blocker> {
+        let mut v = Vec::new();
+        if !self.unrated.is_empty() {
+            v.push(Blocker::Unrated(self.unrated.len()));
+        }
+        if !self.missing_notes.is_empty() {
+            v.push(Blocker::MissingNotes(self.missing_notes.len()));
+        }
+        if !self.hasil_state.decided() {
+            v.push(Blocker::Unconfirmed(Aspect::HasilKerja));
+        }
+        if !self.perilaku_state.decided() {
+            v.push(Blocker::Unconfirmed(Aspect::PerilakuKerja));
+        }
+        if self.outcome.is_none() && self.unrated.is_empty() {
+            v.push(Blocker::NoResult);
+        }
+        v
+    }
+
     /// Whether the assessment may be marked complete.
     pub fn can_complete(&self) -> bool {
-        self.unrated.is_empty() && self.missing_notes.is_empty() && self.outcome.is_some()
+        self.blockers().is_empty()
     }
 }
 
@@ -110,11 +194,13 @@ pub fn suggest(
     }
     let items: Vec<(Expectation, bool)> = rated
         .map(|(c, r)| {
+            // DOMAIN.md: Di Atas needs "no main (Utama) result below";
+            // behaviour has no such key items.
             let key = c
                 .criterion
                 .hasil
                 .as_ref()
-                .is_none_or(|h| h.kind == RhkKind::Utama);
+                .is_some_and(|h| h.kind == RhkKind::Utama);
             (expectation_of(r, c.scale), key)
         })
         .collect();
@@ -179,6 +265,14 @@ pub fn derived_list(
         .collect()
 }
 
+/// The lists in force: the appraiser's edited ones, or the derived ones.
+pub fn effective_lists(criteria: &[ScaledCriterion<'_>], a: &Assessment) -> Curation {
+    a.curation.clone().unwrap_or_else(|| Curation {
+        strengths: derived_list(ListKind::Strengths, criteria, a),
+        improvements: derived_list(ListKind::Improvements, criteria, a),
+    })
+}
+
 fn resolve<'a>(
     items: &[SummaryItem],
     level: TrainingLevel,
@@ -220,27 +314,22 @@ pub fn summarize<'a>(
 ) -> Summary<'a> {
     let hasil_suggested = suggest(Aspect::HasilKerja, criteria, a, scheme);
     let perilaku_suggested = suggest(Aspect::PerilakuKerja, criteria, a, scheme);
-    let hasil = a
-        .hasil
-        .as_ref()
-        .map(|d| d.value.clone())
-        .or_else(|| hasil_suggested.clone());
-    let perilaku = a
-        .perilaku
-        .as_ref()
-        .map(|d| d.value.clone())
-        .or_else(|| perilaku_suggested.clone());
+    let hasil_state = DecisionState::of(a.hasil.as_ref(), hasil_suggested.as_ref());
+    let perilaku_state = DecisionState::of(a.perilaku.as_ref(), perilaku_suggested.as_ref());
+    let in_force = |state: DecisionState, d: Option<&AspectDecision>, s: &Option<AspectValue>| {
+        if state.decided() {
+            d.map(|d| d.value.clone())
+        } else {
+            s.clone()
+        }
+    };
+    let hasil = in_force(hasil_state, a.hasil.as_ref(), &hasil_suggested);
+    let perilaku = in_force(perilaku_state, a.perilaku.as_ref(), &perilaku_suggested);
     let outcome = match (&hasil, &perilaku) {
         (Some(h), Some(p)) => outcome(scheme, h, p),
         _ => None,
     };
-    let (strengths, improvements) = match &a.curation {
-        Some(c) => (c.strengths.clone(), c.improvements.clone()),
-        None => (
-            derived_list(ListKind::Strengths, criteria, a),
-            derived_list(ListKind::Improvements, criteria, a),
-        ),
-    };
+    let lists = effective_lists(criteria, a);
     let unrated = criteria
         .iter()
         .filter(|c| a.rating(&c.criterion.id).is_none())
@@ -258,11 +347,25 @@ pub fn summarize<'a>(
     Summary {
         hasil_suggested,
         perilaku_suggested,
+        hasil_state,
+        perilaku_state,
         hasil,
         perilaku,
         outcome,
-        strengths: resolve(&strengths, TrainingLevel::Lanjutan, criteria, a, catalogue),
-        improvements: resolve(&improvements, TrainingLevel::Dasar, criteria, a, catalogue),
+        strengths: resolve(
+            &lists.strengths,
+            TrainingLevel::Lanjutan,
+            criteria,
+            a,
+            catalogue,
+        ),
+        improvements: resolve(
+            &lists.improvements,
+            TrainingLevel::Dasar,
+            criteria,
+            a,
+            catalogue,
+        ),
         unrated,
         missing_notes,
     }

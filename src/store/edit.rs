@@ -6,7 +6,8 @@ use super::codec;
 use super::request::Response;
 use super::sled_store::{Store, StoreError};
 use super::trees;
-use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Person, Reference};
+use crate::domain::summary::summarize;
+use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Period, Person, Reference, Status};
 use std::collections::HashMap;
 
 impl Store {
@@ -26,12 +27,13 @@ impl Store {
                 key.employee
             )));
         };
-        if !t.periods.contains_key(key.period.as_bytes())? {
+        let Some(period) = trees::get::<Period>(&t.periods, trees::PERIODS, key.period.as_bytes())?
+        else {
             return Ok(Response::Rejected(format!(
                 "period {} does not exist; pick one of the roster's periods",
                 key.period
             )));
-        }
+        };
         let reference =
             trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
                 .unwrap_or_default();
@@ -60,6 +62,11 @@ impl Store {
             if current.revision != expected_revision {
                 return Ok(Response::Conflict(Box::new(current)));
             }
+            if *edit == Edit::SetStatus(Status::Complete)
+                && let Some(why) = completion_refusal(&reference, &person, &period, &current)
+            {
+                return Ok(Response::Rejected(format!("cannot mark complete: {why}")));
+            }
             let mut next = current;
             if let Err(e) = next.apply(edit, |c| scales.get(c).copied()) {
                 return Ok(Response::Rejected(e.to_string()));
@@ -78,4 +85,29 @@ impl Store {
             }
         }
     }
+}
+
+/// The domain's completion rule, checked here too so that no client can
+/// complete an assessment the rules would not let the UI complete.
+fn completion_refusal(
+    reference: &Reference,
+    person: &Person,
+    period: &Period,
+    a: &Assessment,
+) -> Option<String> {
+    let Some(scheme) = reference.scheme(&period.scheme) else {
+        return Some(format!(
+            "the period's scheme {} is not in the reference data",
+            period.scheme
+        ));
+    };
+    let criteria = reference.criteria_of(person);
+    let blockers = summarize(&criteria, a, scheme, &reference.catalogue).blockers();
+    (!blockers.is_empty()).then(|| {
+        blockers
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }

@@ -298,6 +298,21 @@ impl Keymap {
             .chain(global.into_iter().flatten())
     }
 
+    /// The keys bound to an action in a context, as "esc/ctrl-s", for
+    /// messages that tell the user what to press (so they follow overrides).
+    pub fn keys_for(&self, ctx: Context, action: &Action) -> String {
+        let keys: Vec<String> = self
+            .bindings(ctx)
+            .filter(|b| &b.action == action)
+            .flat_map(|b| b.keys.iter().map(|k| k.label()))
+            .collect();
+        if keys.is_empty() {
+            "—".into()
+        } else {
+            keys.join("/")
+        }
+    }
+
     /// The bindings shown in the footer.
     pub fn hints(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
         self.bindings(ctx).filter(|b| b.hint)

@@ -113,7 +113,10 @@ pub struct Model {
     /// Everyone who appraises someone, by name (the login list).
     pub appraisers: Vec<StaffRow>,
     pub corrupt: Vec<CorruptRecord>,
+    /// The period currently shown.
     pub period: String,
+    /// The organisation's active period, where a new session starts.
+    pub active_period: String,
     pub me: Option<Nip>,
     /// A user to preselect or log in directly (`--as`, or the last user).
     pub preferred_user: Option<Nip>,
@@ -151,6 +154,7 @@ impl Model {
             appraisers: Vec::new(),
             corrupt: Vec::new(),
             period: String::new(),
+            active_period: String::new(),
             me: None,
             preferred_user: None,
             auto_login: false,
@@ -260,6 +264,26 @@ impl Model {
     /// The criteria of an employee.
     pub fn criteria(&self, p: &Person) -> Vec<ScaledCriterion<'_>> {
         self.reference.criteria_of(p)
+    }
+
+    /// The keys of an action, for messages ("tekan {key}").
+    pub fn keys(&self, ctx: Context, action: &super::action::Action) -> String {
+        self.keymap.keys_for(ctx, action)
+    }
+
+    /// A person's assessment, or an empty one if nothing is recorded yet.
+    pub fn assessment_or_blank(&self, p: &Person) -> std::borrow::Cow<'_, Assessment> {
+        match self.assessment(&p.nip) {
+            Some(a) => std::borrow::Cow::Borrowed(a),
+            None => std::borrow::Cow::Owned(Assessment::new(self.key_of(p), p.nip.clone())),
+        }
+    }
+
+    /// Whether the employee being scored has a completed (frozen) assessment.
+    pub fn current_is_frozen(&self) -> bool {
+        self.current_person()
+            .and_then(|p| self.assessment(&p.nip))
+            .is_some_and(|a| a.status == crate::domain::Status::Complete)
     }
 
     pub fn scheme(&self) -> Option<&Scheme> {

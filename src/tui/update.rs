@@ -6,6 +6,7 @@ mod stored;
 mod summary;
 
 use super::action::{Action, Purpose};
+use super::keymap::Context;
 use super::model::{Model, Picker, Screen, Section, Status};
 use crate::domain::{Assessment, Edit, Nip};
 use crate::i18n::fill;
@@ -145,11 +146,17 @@ fn login(m: &mut Model, action: Action) -> Vec<Effect> {
 /// Logs a user in: their roster, its assessments, and where they were.
 pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
     m.me = Some(nip.clone());
-    m.login.filtering = false;
+    m.login = Picker::default();
     m.screen = Screen::Roster;
     m.roster = Picker::default();
     m.current = 0;
     m.criterion = 0;
+    m.section = Section::default();
+    m.item = 0;
+    m.status = Status::Idle;
+    // A user without a saved cursor starts in the active period, not in
+    // whatever period the previous user left open.
+    m.period.clone_from(&m.active_period);
     m.rebuild_staff();
     let mut fx = load_assessments(m);
     fx.push(Effect::Store(
@@ -211,8 +218,19 @@ fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
             m.period = m.org.periods[j].id.clone();
             load_assessments(m)
         }
+        // Esc first clears a filter, then switches user.
+        Action::Back if !m.roster.filter.is_empty() => {
+            m.roster = Picker {
+                selected: m.current,
+                ..Picker::default()
+            };
+            vec![]
+        }
         Action::Back => {
             m.me = None;
+            m.staff.clear();
+            m.assessments.clear();
+            m.status = Status::Idle;
             m.screen = Screen::Login;
             vec![]
         }
@@ -252,6 +270,13 @@ fn switch_employee(m: &mut Model, next: bool) {
 }
 
 fn scoring(m: &mut Model, action: Action) -> Vec<Effect> {
+    let edits = matches!(
+        action,
+        Action::Rate(_) | Action::ClearRating | Action::EditNote | Action::EditRealisasi
+    );
+    if edits && refuse_if_frozen(m) {
+        return vec![];
+    }
     let Some(p) = m.current_person() else {
         m.screen = Screen::Roster;
         return vec![];
@@ -326,6 +351,16 @@ fn scoring(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         _ => vec![],
     }
+}
+
+/// Refuses to change a completed assessment, saying how to reopen it.
+fn refuse_if_frozen(m: &mut Model) -> bool {
+    if !m.current_is_frozen() {
+        return false;
+    }
+    let key = m.keys(Context::Summary, &Action::ToggleComplete);
+    m.status = Status::Warning(fill(m.t().frozen, &[("key", &key)]));
+    true
 }
 
 fn back_to_roster(m: &mut Model) {

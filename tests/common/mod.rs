@@ -74,7 +74,7 @@ pub fn org() -> Org {
             name: "Semester I 2026".into(),
             start: "2026-01-01".into(),
             end: "2026-06-30".into(),
-            scheme: "permenpan-6-2022".into(),
+            scheme: kinerja::data::DEFAULT_SCHEME.into(),
         }],
     }
 }
@@ -93,7 +93,8 @@ fn criterion(id: &str, aspect: Aspect, levels: usize) -> Criterion {
 
 pub fn reference() -> Reference {
     Reference {
-        schemes: Vec::new(),
+        // The shipped PermenPANRB 6/2022 scheme.
+        schemes: kinerja::data::reference().expect("shipped data").schemes,
         templates: vec![
             Template {
                 id: "analis-sdm".into(),

@@ -4,11 +4,12 @@
 #![allow(dead_code)]
 
 use kinerja::i18n::Lang;
-use kinerja::store::Store;
+use kinerja::store::{Request, Response, Store};
 use kinerja::theme::Theme;
 use kinerja::tui::action::Action;
 use kinerja::tui::keymap::Keymap;
 use kinerja::tui::model::Model;
+use kinerja::tui::model::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -103,4 +104,49 @@ impl Session {
     pub fn login_first(&mut self) {
         self.act(Action::Select);
     }
+}
+
+/// Logs in as the first appraiser and opens the first employee with
+/// nothing rated in the active period.
+pub fn scoring_fresh(s: &mut Session) -> String {
+    s.login_first();
+    assert_eq!(s.model.screen, Screen::Roster);
+    let i = (0..s.model.staff.len())
+        .find(|&i| {
+            let p = &s.model.org.people[s.model.staff[i].person];
+            s.model.assessment(&p.nip).is_none()
+        })
+        .expect("an untouched employee");
+    for _ in 0..i {
+        s.key(KeyCode::Down);
+    }
+    s.key(KeyCode::Enter);
+    assert_eq!(s.model.screen, Screen::Scoring);
+    assert_eq!(s.model.criterion, 0);
+    s.model.current_person().expect("person").nip.to_string()
+}
+
+pub fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
+    let p = s
+        .model
+        .org
+        .people
+        .iter()
+        .find(|p| p.nip.as_str() == nip)
+        .expect("person");
+    let id = s.model.criteria(p)[criterion].criterion.id.clone();
+    let Response::Assessments { items, .. } = s
+        .store()
+        .execute(
+            None,
+            Request::Assessments {
+                period: s.model.period.clone(),
+                employees: Some(vec![p.nip.clone()]),
+            },
+        )
+        .expect("read")
+    else {
+        panic!("unexpected response")
+    };
+    items.first().and_then(|a| a.rating(&id))
 }

@@ -55,6 +55,19 @@ pub fn text(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(key) => {
             type_into(picker, key);
+            // The highlighted row is the employee the cursor remembers.
+            if screen == Screen::Roster
+                && let Some(&i) = m.roster_rows().first()
+            {
+                m.current = i;
+            }
+            vec![]
+        }
+        Action::CancelText if screen == Screen::Roster => {
+            m.roster = Picker {
+                selected: m.current,
+                ..Picker::default()
+            };
             vec![]
         }
         Action::CancelText => {
@@ -64,7 +77,11 @@ pub fn text(m: &mut Model, action: Action) -> Vec<Effect> {
         // Enter in a filter picks the highlighted row at once.
         Action::SaveText => {
             picker.filtering = false;
-            super::update(m, Action::Select)
+            if screen == Screen::Roster {
+                super::roster(m, Action::Select)
+            } else {
+                super::login(m, Action::Select)
+            }
         }
         _ => vec![],
     }

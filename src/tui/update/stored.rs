@@ -23,7 +23,11 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             init()
         }
         (_, Response::Assessments { items, corrupt }) => {
-            m.corrupt.extend(corrupt);
+            for c in corrupt {
+                if !m.corrupt.contains(&c) {
+                    m.corrupt.push(c);
+                }
+            }
             m.assessments = items
                 .into_iter()
                 .map(|a| (a.key.employee.clone(), a))
@@ -75,11 +79,12 @@ fn snapshot(m: &mut Model, s: Snapshot) -> Vec<Effect> {
             &[("n", &m.corrupt.len().to_string())],
         ));
     }
-    m.period = s
+    m.active_period = s
         .active_period
         .filter(|p| m.org.period(p).is_some())
         .or_else(|| m.org.periods.last().map(|p| p.id.clone()))
         .unwrap_or_default();
+    m.period.clone_from(&m.active_period);
     if m.org.people.is_empty() {
         m.screen = Screen::FirstRun;
         return vec![];

@@ -5,10 +5,11 @@ use super::{Effect, edit, open_summary_fresh};
 use crate::domain::assessment::{
     AspectDecision, AspectValue, Curation, ListKind, Status as AStatus, SummaryItem,
 };
-use crate::domain::summary::{derived_list, summarize};
+use crate::domain::summary::{Blocker, effective_lists, summarize};
 use crate::domain::{Aspect, Edit, Expectation};
 use crate::i18n::fill;
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::model::{Model, Screen, Section, Status, TextTarget};
 
 /// The lists as the appraiser last left them, or as derived.
@@ -16,17 +17,7 @@ pub fn curation(m: &Model) -> Curation {
     let Some(p) = m.current_person() else {
         return Curation::default();
     };
-    let a = m.assessment(&p.nip);
-    if let Some(c) = a.and_then(|a| a.curation.clone()) {
-        return c;
-    }
-    let criteria = m.criteria(p);
-    let blank = crate::domain::Assessment::new(m.key_of(p), p.nip.clone());
-    let a = a.unwrap_or(&blank);
-    Curation {
-        strengths: derived_list(ListKind::Strengths, &criteria, a),
-        improvements: derived_list(ListKind::Improvements, &criteria, a),
-    }
+    effective_lists(&m.criteria(p), &m.assessment_or_blank(p))
 }
 
 pub fn list_mut(c: &mut Curation, kind: ListKind) -> &mut Vec<SummaryItem> {
@@ -65,6 +56,20 @@ fn suggestion(m: &Model, aspect: Aspect) -> Option<AspectValue> {
 }
 
 pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
+    let edits = matches!(
+        action,
+        Action::Rate(_)
+            | Action::ConfirmSuggestions
+            | Action::EditScore
+            | Action::MoveItemUp
+            | Action::MoveItemDown
+            | Action::RemoveItem
+            | Action::AddItem
+            | Action::ResetItems
+    );
+    if edits && super::refuse_if_frozen(m) {
+        return vec![];
+    }
     match action {
         Action::NextSection => {
             m.section = m.section.next();
@@ -167,7 +172,15 @@ fn override_aspect(m: &mut Model, r: u8) -> Vec<Effect> {
         return vec![];
     };
     if numeric(m) {
-        m.status = Status::Info(m.t().not_numeric.into());
+        let keys = [
+            (
+                "confirm",
+                m.keys(Context::Summary, &Action::ConfirmSuggestions),
+            ),
+            ("edit", m.keys(Context::Summary, &Action::EditScore)),
+        ];
+        let keys: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        m.status = Status::Info(fill(m.t().not_numeric, &keys));
         return vec![];
     }
     match r
@@ -208,36 +221,35 @@ fn curate(m: &mut Model, action: &Action) -> Vec<Effect> {
 }
 
 fn toggle_complete(m: &mut Model) -> Vec<Effect> {
-    let Some(p) = m.current_person() else {
+    let (Some(p), Some(scheme)) = (m.current_person(), m.scheme()) else {
         return vec![];
     };
-    let t = m.t();
-    let a = m.assessment(&p.nip);
-    if a.is_some_and(|a| a.status == AStatus::Complete) {
+    if m.current_is_frozen() {
         return edit(m, Edit::SetStatus(AStatus::Draft));
     }
+    let t = m.t();
+    let a = m.assessment_or_blank(p);
     let criteria = m.criteria(p);
-    let blank = crate::domain::Assessment::new(m.key_of(p), p.nip.clone());
-    let a = a.unwrap_or(&blank);
-    let mut why = Vec::new();
-    if let Some(scheme) = m.scheme() {
-        let s = summarize(&criteria, a, scheme, &m.reference.catalogue);
-        if !s.unrated.is_empty() {
-            why.push(fill(t.unrated_n, &[("n", &s.unrated.len().to_string())]));
-        }
-        if !s.missing_notes.is_empty() {
-            why.push(fill(
-                t.missing_notes_n,
-                &[("n", &s.missing_notes.len().to_string())],
-            ));
-        }
+    let blockers = summarize(&criteria, &a, scheme, &m.reference.catalogue).blockers();
+    if blockers.is_empty() {
+        return edit(m, Edit::SetStatus(AStatus::Complete));
     }
-    if a.hasil.is_none() || a.perilaku.is_none() {
-        why.push(t.unconfirmed.to_string());
-    }
-    if !why.is_empty() {
-        m.status = Status::Warning(fill(t.cannot_complete, &[("why", &why.join("; "))]));
-        return vec![];
-    }
-    edit(m, Edit::SetStatus(AStatus::Complete))
+    let why: Vec<String> = blockers
+        .iter()
+        .map(|b| match b {
+            Blocker::Unrated(n) => fill(t.unrated_n, &[("n", &n.to_string())]),
+            Blocker::MissingNotes(n) => fill(t.missing_notes_n, &[("n", &n.to_string())]),
+            Blocker::Unconfirmed(aspect) => {
+                let name = match aspect {
+                    Aspect::HasilKerja => t.hasil_kerja,
+                    Aspect::PerilakuKerja => t.perilaku_kerja,
+                };
+                let key = m.keys(Context::Summary, &Action::ConfirmSuggestions);
+                fill(t.unconfirmed, &[("aspect", name), ("key", &key)])
+            }
+            Blocker::NoResult => t.no_result.to_string(),
+        })
+        .collect();
+    m.status = Status::Warning(fill(t.cannot_complete, &[("why", &why.join("; "))]));
+    vec![]
 }

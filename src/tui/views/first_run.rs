@@ -1,6 +1,8 @@
 //! The first-run screen: offer the demo, explain importing.
 
 use crate::theme::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::model::Model;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,7 +24,13 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let text = vec![
         Line::styled(t.first_run_body, theme.text),
         Line::raw(""),
-        Line::styled(t.first_run_demo, theme.key),
+        Line::styled(
+            crate::i18n::fill(
+                t.first_run_demo,
+                &[("key", &m.keys(Context::FirstRun, &Action::LoadDemo))],
+            ),
+            theme.key,
+        ),
         Line::raw(""),
         Line::styled(t.first_run_import, theme.muted),
     ];

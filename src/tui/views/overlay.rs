@@ -1,6 +1,8 @@
 //! Popups drawn over a screen: key help and text editors.
 
 use crate::theme::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::model::{Editor, Model, TextTarget};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,25 +28,49 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn help(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.t();
     let ctx = m.context_under_help();
-    let lines: Vec<Line> = m
-        .keymap
-        .bindings(ctx)
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+    // Rows of (keys, description); the digit ratings share one row.
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let mut rates: Vec<u8> = Vec::new();
+    for b in m.keymap.bindings(ctx) {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        if let Action::Rate(n) = b.action {
+            rates.push(n);
+            continue;
+        }
+        rows.push((keys.join(", "), t.action(&b.action)));
+    }
+    if let (Some(lo), Some(hi)) = (rates.iter().min(), rates.iter().max()) {
+        let range = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        };
+        rows.insert(
+            0,
+            (
+                range.clone(),
+                crate::i18n::fill(t.act_rate, &[("n", &range)]),
+            ),
+        );
+    }
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, desc)| {
             Line::from(vec![
-                Span::styled(format!(" {:<14}", keys.join(", ")), theme.key),
-                Span::styled(t.action(&b.action), theme.text),
+                Span::styled(format!(" {keys:<13} "), theme.key),
+                Span::styled(desc, theme.text),
             ])
         })
         .collect();
     let room = usize::from(area.height.saturating_sub(2)).max(1);
-    let columns = if lines.len() > room && area.width >= 80 {
+    let columns = if lines.len() > room && area.width >= 64 {
         2
     } else {
         1
     };
     let per_column = lines.len().div_ceil(columns);
-    let rect = centered(area, 40 * columns as u16, per_column as u16 + 2);
+    let width = if columns == 2 { area.width.min(84) } else { 44 };
+    let rect = centered(area, width, per_column as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -85,11 +111,19 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
     let height = if ed.single_line { 3 } else { 10 };
     let rect = centered(area, area.width.saturating_sub(8).min(90), height);
     frame.render_widget(Clear, rect);
-    let hint = if ed.single_line {
-        t.text_help_single
-    } else {
-        t.text_help
-    };
+    let keys = [
+        ("save", m.keys(Context::Text, &Action::SaveText)),
+        ("cancel", m.keys(Context::Text, &Action::CancelText)),
+    ];
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let hint = crate::i18n::fill(
+        if ed.single_line {
+            t.text_help_single
+        } else {
+            t.text_help
+        },
+        &keys,
+    );
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)

@@ -8,6 +8,8 @@ use crate::domain::template::{RhkKind, ScaledCriterion};
 use crate::domain::{Aspect, Person};
 use crate::i18n::fill;
 use crate::theme::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::model::Model;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -140,7 +142,14 @@ fn card_box(
         ]));
         let realisasi = entry.map_or("", |e| e.realisasi.as_str());
         skp.push(Line::from(vec![
-            Span::styled(format!("{} (r): ", t.realisasi), theme.muted),
+            Span::styled(
+                format!(
+                    "{} ({}): ",
+                    t.realisasi,
+                    m.keys(Context::Scoring, &Action::EditRealisasi)
+                ),
+                theme.muted,
+            ),
             Span::styled(
                 if realisasi.is_empty() {
                     "—"
@@ -231,7 +240,8 @@ fn note_lines<'a>(m: &Model, entry: Option<&'a Entry>, scale: u8, theme: &Theme)
     let note = entry.map_or("", |e| e.note.as_str());
     let rating = entry.and_then(|e| e.rating);
     let mut text = note.lines();
-    let mut head = vec![Span::styled(format!("{} (n): ", t.note), theme.muted)];
+    let key = m.keys(Context::Scoring, &Action::EditNote);
+    let mut head = vec![Span::styled(format!("{} ({key}): ", t.note), theme.muted)];
     match text.next() {
         Some(first) => head.push(Span::styled(first, theme.text)),
         None if rating.is_some_and(|r| crate::domain::summary::is_extreme(r, scale)) => {

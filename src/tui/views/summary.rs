@@ -2,7 +2,7 @@
 
 use super::roster::pad;
 use crate::domain::assessment::{AspectDecision, AspectValue, Status as AStatus};
-use crate::domain::summary::{ResolvedItem, summarize};
+use crate::domain::summary::{DecisionState, ResolvedItem, summarize};
 use crate::domain::{Aspect, Assessment, Outcome, Scheme};
 use crate::i18n::{Strings, fill};
 use crate::theme::Theme;
@@ -20,32 +20,35 @@ fn value_label(t: &Strings, v: &AspectValue) -> String {
     }
 }
 
-fn aspect_line<'a>(
-    t: &Strings,
-    name: &str,
-    decided: Option<&AspectDecision>,
-    suggested: Option<&AspectValue>,
+/// What the summary shows of one aspect.
+struct AspectView<'v> {
+    name: &'v str,
+    state: DecisionState,
+    decided: Option<&'v AspectDecision>,
+    suggested: Option<&'v AspectValue>,
+    /// Criteria of the aspect rated, of all.
     rated: (usize, usize),
-    focused: bool,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
+}
+
+/// One aspect's result: decided, suggested, or a stale confirmation.
+fn aspect_line<'a>(t: &Strings, v: &AspectView<'_>, focused: bool, theme: &Theme) -> Vec<Line<'a>> {
+    let AspectView {
+        name,
+        state,
+        decided,
+        suggested,
+        rated,
+    } = *v;
     let marker = if focused { "▶ " } else { "  " };
     let name_style = if focused { theme.selected } else { theme.text };
     let mut spans = vec![Span::styled(format!("{marker}{name}: "), name_style)];
     let mut lines = Vec::new();
-    let partly = (rated.0 < rated.1).then(|| {
-        let of = fill(
-            t.rated_of,
-            &[("k", &rated.0.to_string()), ("n", &rated.1.to_string())],
-        );
-        Span::styled(format!(" · {of}"), theme.warning)
-    });
-    match (decided, suggested) {
+    match (state.decided().then_some(decided).flatten(), suggested) {
         (Some(d), s) => {
             spans.push(Span::styled(value_label(t, &d.value), theme.title));
             spans.push(Span::styled(format!(" ({})", t.decided), theme.saved));
-            if s.is_some_and(|s| *s != d.value) {
-                let was = s.map(|v| value_label(t, v)).unwrap_or_default();
+            if let Some(s) = s.filter(|s| **s != d.value) {
+                let was = value_label(t, s);
                 spans.push(Span::styled(
                     format!(" · {} {was}", t.suggested),
                     theme.muted,
@@ -61,8 +64,19 @@ fn aspect_line<'a>(
         }
         (None, Some(s)) => {
             spans.push(Span::styled(value_label(t, s), theme.text));
-            spans.push(Span::styled(format!(" ({})", t.suggested), theme.warning));
-            spans.extend(partly);
+            let note = if state == DecisionState::Stale {
+                t.stale
+            } else {
+                t.suggested
+            };
+            spans.push(Span::styled(format!(" ({note})"), theme.warning));
+            if rated.0 < rated.1 {
+                let of = fill(
+                    t.rated_of,
+                    &[("k", &rated.0.to_string()), ("n", &rated.1.to_string())],
+                );
+                spans.push(Span::styled(format!(" · {of}"), theme.warning));
+            }
             lines.push(Line::from(spans));
         }
         (None, None) => {
@@ -183,8 +197,8 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         return;
     };
     let criteria = m.criteria(p);
-    let blank = Assessment::new(m.key_of(p), p.nip.clone());
-    let a = m.assessment(&p.nip).unwrap_or(&blank);
+    let a = m.assessment_or_blank(p);
+    let a = a.as_ref();
     let s = summarize(&criteria, a, scheme, &m.reference.catalogue);
     let status = if a.status == AStatus::Complete {
         (t.complete_label, theme.saved)
@@ -208,19 +222,25 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     ])];
     lines.extend(aspect_line(
         t,
-        t.hasil_kerja,
-        a.hasil.as_ref(),
-        s.hasil_suggested.as_ref(),
-        rated(Aspect::HasilKerja),
+        &AspectView {
+            name: t.hasil_kerja,
+            state: s.hasil_state,
+            decided: a.hasil.as_ref(),
+            suggested: s.hasil_suggested.as_ref(),
+            rated: rated(Aspect::HasilKerja),
+        },
         m.section == Section::Hasil,
         theme,
     ));
     lines.extend(aspect_line(
         t,
-        t.perilaku_kerja,
-        a.perilaku.as_ref(),
-        s.perilaku_suggested.as_ref(),
-        rated(Aspect::PerilakuKerja),
+        &AspectView {
+            name: t.perilaku_kerja,
+            state: s.perilaku_state,
+            decided: a.perilaku.as_ref(),
+            suggested: s.perilaku_suggested.as_ref(),
+            rated: rated(Aspect::PerilakuKerja),
+        },
         m.section == Section::Perilaku,
         theme,
     ));
