@@ -47,6 +47,17 @@ fn json_export_has_every_assessment_with_its_summary() {
         assert!(done[field].is_string(), "{field} missing in {done}");
     }
     assert!(done["strengths"].is_array() && done["improvements"].is_array());
+    // Completed means confirmed, with the SIASN codes of both ratings.
+    assert_eq!(done["ratings_decided"], true);
+    for code in ["siasn_hasil_kerja", "siasn_perilaku_kerja"] {
+        assert!((1..=3).contains(&done[code].as_u64().expect("code")), "{code}");
+    }
+    // A draft in the active period carries only suggestions, and says so.
+    let draft = records
+        .iter()
+        .find(|r| r["period"] == demo.active_period.as_str() && r["status"] == "draft")
+        .expect("a draft");
+    assert_eq!(draft["ratings_decided"], false);
     let c = &done["criteria"][0];
     assert!(c["rating"].is_u64() && c["label"].is_string() && c["note"].is_string());
 

@@ -54,7 +54,11 @@ pub struct Record {
     pub criteria: Vec<CriterionRow>,
     pub rating_hasil_kerja: Option<String>,
     pub rating_perilaku_kerja: Option<String>,
-    /// Whether the aspect ratings were confirmed by the appraiser.
+    /// SIASN codes of the two ratings (1 Di Atas, 2 Sesuai, 3 Di Bawah).
+    pub siasn_hasil_kerja: Option<u8>,
+    pub siasn_perilaku_kerja: Option<u8>,
+    /// Whether both aspect ratings are the appraiser's confirmed decision;
+    /// if not, they and the predikat are only the current suggestion.
     pub ratings_decided: bool,
     pub predikat: Option<String>,
     pub score: Option<f64>,
@@ -67,6 +71,13 @@ fn value_label(v: Option<&AspectValue>) -> Option<String> {
         AspectValue::Expectation(e) => e.label().to_string(),
         AspectValue::Score(s) => format!("{s:.2}"),
     })
+}
+
+fn siasn(v: Option<&AspectValue>) -> Option<u8> {
+    match v? {
+        AspectValue::Expectation(e) => Some(e.siasn_code()),
+        AspectValue::Score(_) => None,
+    }
 }
 
 fn items(list: &[ResolvedItem<'_>]) -> Vec<ItemRow> {
@@ -140,7 +151,9 @@ pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> 
                 .collect(),
             rating_hasil_kerja: value_label(s.hasil.as_ref()),
             rating_perilaku_kerja: value_label(s.perilaku.as_ref()),
-            ratings_decided: a.hasil.is_some() && a.perilaku.is_some(),
+            siasn_hasil_kerja: siasn(s.hasil.as_ref()),
+            siasn_perilaku_kerja: siasn(s.perilaku.as_ref()),
+            ratings_decided: s.hasil_state.decided() && s.perilaku_state.decided(),
             predikat,
             score,
             strengths: items(&s.strengths),
@@ -176,7 +189,7 @@ pub fn from_store(
 }
 
 /// The CSV columns: one row per assessment and criterion.
-pub const CSV_HEADER: [&str; 21] = [
+pub const CSV_HEADER: [&str; 24] = [
     "nip",
     "name",
     "unit",
@@ -194,11 +207,25 @@ pub const CSV_HEADER: [&str; 21] = [
     "realisasi",
     "rating_hasil_kerja",
     "rating_perilaku_kerja",
+    "siasn_hasil_kerja",
+    "siasn_perilaku_kerja",
+    "ratings_decided",
     "predikat",
     "score",
     "strengths",
     "improvements",
 ];
+
+/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) is prefixed with `'`, so a note such as
+/// "=HYPERLINK(…)" stays text when an admin opens the CSV.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
 
 fn join(items: &[ItemRow]) -> String {
     items
@@ -228,7 +255,7 @@ pub fn write(records: &[Record], format: Format, out: &mut dyn Write) -> std::io
                         Aspect::HasilKerja => "hasil_kerja",
                         Aspect::PerilakuKerja => "perilaku_kerja",
                     };
-                    w.write_record([
+                    let row = [
                         r.nip.as_str(),
                         &r.name,
                         &r.unit,
@@ -246,14 +273,36 @@ pub fn write(records: &[Record], format: Format, out: &mut dyn Write) -> std::io
                         &c.realisasi,
                         r.rating_hasil_kerja.as_deref().unwrap_or(""),
                         r.rating_perilaku_kerja.as_deref().unwrap_or(""),
+                        &r.siasn_hasil_kerja
+                            .map(|c| c.to_string())
+                            .unwrap_or_default(),
+                        &r.siasn_perilaku_kerja
+                            .map(|c| c.to_string())
+                            .unwrap_or_default(),
+                        if r.ratings_decided { "yes" } else { "no" },
                         r.predikat.as_deref().unwrap_or(""),
                         &r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
                         &join(&r.strengths),
                         &join(&r.improvements),
-                    ])?;
+                    ];
+                    w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
                 }
             }
             w.flush()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formula_like_text_is_kept_as_text() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+62 812"), "'+62 812");
+        assert_eq!(spreadsheet_safe("@rekan"), "'@rekan");
+        assert_eq!(spreadsheet_safe("Ma'ruf"), "Ma'ruf");
+        assert_eq!(spreadsheet_safe("199003152019032007"), "199003152019032007");
     }
 }
