@@ -50,7 +50,10 @@ fn json_export_has_every_assessment_with_its_summary() {
     // Completed means confirmed, with the SIASN codes of both ratings.
     assert_eq!(done["ratings_decided"], true);
     for code in ["siasn_hasil_kerja", "siasn_perilaku_kerja"] {
-        assert!((1..=3).contains(&done[code].as_u64().expect("code")), "{code}");
+        assert!(
+            (1..=3).contains(&done[code].as_u64().expect("code")),
+            "{code}"
+        );
     }
     // A draft in the active period carries only suggestions, and says so.
     let draft = records
