@@ -4,7 +4,6 @@
 use super::org::Person;
 use super::scheme::Scheme;
 use super::template::{ScaledCriterion, Template};
-use super::training::Catalogue;
 use serde::{Deserialize, Serialize};
 
 /// Everything besides the roster that the rules need; loaded from `data/`
@@ -25,10 +24,6 @@ impl Reference {
 
     pub fn template(&self, id: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id)
-    }
-
-    pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
     }
 
     /// The criteria a person is rated on: their post's Hasil Kerja template,

@@ -148,8 +148,9 @@ fn item_lines<'a>(
     items: &[ResolvedItem<'_>],
     focused: bool,
     theme: &Theme,
-) -> Vec<Line<'a>> {
+) -> (Vec<Line<'a>>, usize) {
     let t = m.t();
+    let mut selected_at = 0;
     let head = if focused { theme.selected } else { theme.title };
     let mut lines = vec![Line::styled(
         format!("{}{title}", if focused { "▶ " } else { "  " }),
@@ -160,6 +161,9 @@ fn item_lines<'a>(
     }
     for (i, it) in items.iter().enumerate() {
         let sel = focused && i == m.item;
+        if sel {
+            selected_at = lines.len();
+        }
         let style = if sel { theme.selected } else { theme.text };
         let mut spans = vec![Span::styled(format!("  {}. {}", i + 1, it.title), style)];
         match it.rating {
@@ -188,7 +192,7 @@ fn item_lines<'a>(
             ));
         }
     }
-    lines
+    (lines, selected_at)
 }
 
 pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
@@ -245,27 +249,19 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         theme,
     ));
     lines.extend(outcome_line(t, scheme, s.outcome.as_ref(), theme));
+    // The line to keep in view: the selected item of the focused list.
     let mut focus_at = 0;
-    if m.section == Section::Strengths {
-        focus_at = lines.len() + 1 + 2 * m.item;
+    for (section, title, items) in [
+        (Section::Strengths, t.strengths, &s.strengths),
+        (Section::Improvements, t.improvements, &s.improvements),
+    ] {
+        let focused = m.section == section;
+        let (list, selected_at) = item_lines(m, title, items, focused, theme);
+        if focused {
+            focus_at = lines.len() + selected_at;
+        }
+        lines.extend(list);
     }
-    lines.extend(item_lines(
-        m,
-        t.strengths,
-        &s.strengths,
-        m.section == Section::Strengths,
-        theme,
-    ));
-    if m.section == Section::Improvements {
-        focus_at = lines.len() + 1 + 2 * m.item;
-    }
-    lines.extend(item_lines(
-        m,
-        t.improvements,
-        &s.improvements,
-        m.section == Section::Improvements,
-        theme,
-    ));
     let block = |title: String| {
         Block::bordered()
             .border_type(BorderType::Rounded)
