@@ -167,6 +167,10 @@ fn pp_46_2011_bands_and_weights() {
         (90.0, "Baik"),
         (91.0, "Sangat Baik"),
         (100.0, "Sangat Baik"),
+        // A total between two bands belongs to the lower one until it
+        // reaches the next band's minimum (the regulation's bands are whole).
+        (90.99, "Baik"),
+        (50.5, "Buruk"),
     ] {
         assert_eq!(
             s.grade_label(s.band(score).expect("band")),
