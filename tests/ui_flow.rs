@@ -351,3 +351,61 @@ fn a_new_login_starts_fresh_in_the_active_period() {
     assert_eq!(s.model.period, active);
     assert_eq!(s.model.status, Status::Idle);
 }
+
+#[test]
+fn a_note_that_meets_a_conflict_comes_back_in_the_editor() {
+    let mut s = Session::demo(Lang::Id);
+    let nip = scoring_fresh(&mut s);
+    s.key(KeyCode::Char('2'));
+    let a = s
+        .model
+        .assessment(&kinerja::domain::Nip::parse(&nip).expect("nip"))
+        .expect("a")
+        .clone();
+    s.key(KeyCode::Char('n'));
+    s.chars("Catatan panjang yang diketik dengan hati-hati");
+    // Meanwhile another terminal changes the same record.
+    let id = s.model.criteria(s.model.current_person().expect("p"))[1]
+        .criterion
+        .id
+        .clone();
+    let other = s.model.me.clone();
+    let edit = Request::Edit {
+        key: a.key.clone(),
+        expected_revision: a.revision,
+        edit: Edit::SetRating {
+            criterion: id,
+            rating: Some(3),
+        },
+    };
+    assert!(matches!(
+        s.store().execute(other.as_ref(), edit).expect("write"),
+        Response::Saved(_)
+    ));
+    s.key(KeyCode::Esc);
+    assert!(
+        matches!(s.model.status, Status::Warning(_)),
+        "{:?}",
+        s.model.status
+    );
+    let ed = s.model.editor.as_ref().expect("the editor is back");
+    assert_eq!(
+        ed.area.lines().join("\n"),
+        "Catatan panjang yang diketik dengan hati-hati"
+    );
+    // Saving again lands on top of the other change; both survive.
+    s.key(KeyCode::Esc);
+    assert_eq!(s.model.status, Status::Saved);
+    assert_eq!(stored_rating(&s, &nip, 1), Some(3));
+    let p = s.model.current_person().expect("p").clone();
+    let first = s.model.criteria(&p)[0].criterion.id.clone();
+    let note = s
+        .model
+        .assessment(&p.nip)
+        .and_then(|a| a.entry(&first))
+        .map(|e| e.note.clone());
+    assert_eq!(
+        note.as_deref(),
+        Some("Catatan panjang yang diketik dengan hati-hati")
+    );
+}

@@ -134,6 +134,9 @@ pub struct Model {
     pub section: Section,
     pub item: usize,
     pub editor: Option<Editor>,
+    /// Text being saved, kept until the store answers so that a conflict
+    /// reopens the editor with it instead of losing it.
+    pub pending_text: Option<(TextTarget, String)>,
     /// A cursor from the store to apply once assessments have loaded.
     pub pending_cursor: Option<crate::store::Cursor>,
 }
@@ -167,6 +170,7 @@ impl Model {
             section: Section::default(),
             item: 0,
             editor: None,
+            pending_text: None,
             pending_cursor: None,
         }
     }

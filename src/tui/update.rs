@@ -377,6 +377,7 @@ pub fn edit(m: &mut Model, edit: Edit) -> Vec<Effect> {
     let key = m.key_of(p);
     let expected_revision = m.assessment(&p.nip).map_or(0, |a| a.revision);
     m.status = Status::Saving;
+    m.pending_text = None;
     vec![Effect::Store(
         Purpose::Save,
         Request::Edit {

@@ -3,7 +3,7 @@
 use super::{Effect, edit};
 use crate::domain::assessment::{AspectDecision, AspectValue, Curation, Edit, SummaryItem};
 use crate::i18n::fill;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Purpose};
 use crate::tui::model::{Editor, Model, Picker, Screen, Status, TextTarget};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -126,6 +126,19 @@ fn save(m: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     let text = ed.area.lines().join("\n").trim_end().to_string();
+    let target = ed.target.clone();
+    let fx = save_to(m, ed, text.clone());
+    if fx
+        .iter()
+        .any(|e| matches!(e, Effect::Store(Purpose::Save, _)))
+    {
+        m.pending_text = Some((target, text));
+    }
+    fx
+}
+
+/// Turns the saved text into the edit its target asks for.
+fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
     let entry = |c: &str| {
         super::current_assessment(m)
             .and_then(|a| a.entry(c))

@@ -40,6 +40,7 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
         (_, Response::Saved(a)) => {
             m.assessments.insert(a.key.employee.clone(), *a);
             m.status = Status::Saved;
+            m.pending_text = None;
             vec![]
         }
         (_, Response::Conflict(a)) => {
@@ -49,11 +50,17 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
                 .and_then(|n| m.person(n))
                 .map_or_else(|| "?".to_string(), |p| p.name.clone());
             let when = crate::tui::views::format_time(a.updated_at);
-            m.status = Status::Warning(fill(m.t().conflict, &[("who", &who), ("when", &when)]));
             m.assessments.insert(a.key.employee.clone(), *a);
+            // Typed text is never lost: the editor comes back with it, to be
+            // saved again now that the other person's change has been read.
+            if let Some((target, text)) = m.pending_text.take() {
+                super::editing::open(m, target, &text, false);
+            }
+            m.status = Status::Warning(fill(m.t().conflict, &[("who", &who), ("when", &when)]));
             vec![]
         }
         (_, Response::Rejected(why)) => {
+            m.pending_text = None;
             m.status = Status::Error(fill(m.t().rejected, &[("why", &why)]));
             vec![]
         }
