@@ -8,8 +8,8 @@ pub mod update;
 pub mod views;
 
 use crate::domain::Nip;
-use crate::store::{Request, Store};
-use action::{Action, Purpose};
+use crate::store::Store;
+use action::Action;
 use model::Model;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
@@ -56,6 +56,19 @@ pub fn settle(
     Ok(())
 }
 
+/// Runs the startup requests (the snapshot, then whatever it leads to).
+pub fn start(
+    m: &mut Model,
+    store: &Store,
+    mut draw: impl FnMut(&Model) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for e in update::init() {
+        let a = run_effect(store, None, e);
+        settle(m, store, a, &mut draw)?;
+    }
+    Ok(())
+}
+
 /// The event loop: the only code that touches the terminal.
 pub fn run(
     terminal: &mut DefaultTerminal,
@@ -66,10 +79,7 @@ pub fn run(
     let size = terminal.size()?;
     m.size = (size.width, size.height);
     let mut draw = |m: &Model| terminal.draw(|f| views::render(m, theme, f)).map(|_| ());
-    for e in update::init() {
-        let a = run_effect(store, None, e);
-        settle(m, store, a, &mut draw)?;
-    }
+    start(m, store, &mut draw)?;
     draw(m)?;
     while !m.quit {
         let action = match event::read()? {
@@ -82,13 +92,4 @@ pub fn run(
         draw(m)?;
     }
     Ok(())
-}
-
-/// A request for the purpose tag of startup (used by tests driving `settle`).
-pub fn startup_action(store: &Store) -> Action {
-    run_effect(
-        store,
-        None,
-        Effect::Store(Purpose::Snapshot, Request::Snapshot),
-    )
 }

@@ -44,8 +44,7 @@ impl App {
             term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
             theme: Theme::builtin("default").expect("theme"),
         };
-        let first = kinerja::tui::startup_action(&app.store);
-        app.settle(first);
+        kinerja::tui::start(&mut app.model, &app.store, |_| Ok(())).expect("start");
         app
     }
 

@@ -44,8 +44,9 @@ impl Session {
             store: Some(store),
             model,
         };
-        let first = kinerja::tui::startup_action(s.store());
-        s.act(first);
+        let store = s.store.take().expect("store");
+        kinerja::tui::start(&mut s.model, &store, |_| Ok(())).expect("start");
+        s.store = Some(store);
         s
     }
 
