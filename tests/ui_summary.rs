@@ -7,23 +7,16 @@ use kinerja::domain::Expectation;
 use kinerja::domain::Status as AStatus;
 use kinerja::domain::assessment::AspectValue;
 use kinerja::i18n::Lang;
-use kinerja::tui::action::Action;
 use kinerja::tui::model::{Screen, Section, Status};
 use ratatui::crossterm::event::KeyCode;
-use support::{Session, scoring_fresh, stored_rating};
+use support::{Session, meets, rate_rest, scoring_fresh, stored_rating};
 
 #[test]
 fn summary_confirm_override_and_completion_rules() {
     let mut s = Session::demo(Lang::Id);
     scoring_fresh(&mut s);
-    let n = s.model.criteria(s.model.current_person().expect("p")).len();
     // Rate everything "meets"; Hasil items are 3-level (2), behaviour 5-level (3).
-    for _ in 0..n {
-        let scale = s.model.criteria(s.model.current_person().expect("p"))[s.model.criterion].scale;
-        let r = if scale == 3 { '2' } else { '3' };
-        s.key(KeyCode::Char(r));
-        s.key(KeyCode::Right);
-    }
+    rate_rest(&mut s, |_, scale| meets(scale));
     assert_eq!(s.model.screen, Screen::Summary);
     // Not confirmed yet: completion is refused with the reason.
     s.key(KeyCode::Char('m'));
@@ -70,14 +63,9 @@ fn summary_confirm_override_and_completion_rules() {
 fn an_extreme_rating_needs_a_note_before_completion() {
     let mut s = Session::demo(Lang::Id);
     scoring_fresh(&mut s);
-    let n = s.model.criteria(s.model.current_person().expect("p")).len();
     s.key(KeyCode::Char('3')); // Di Atas on a 3-level criterion: an extreme
     s.key(KeyCode::Right);
-    for _ in 1..n {
-        let scale = s.model.criteria(s.model.current_person().expect("p"))[s.model.criterion].scale;
-        s.key(KeyCode::Char(if scale == 3 { '2' } else { '3' }));
-        s.key(KeyCode::Right);
-    }
+    rate_rest(&mut s, |_, scale| meets(scale));
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('m'));
@@ -92,20 +80,8 @@ fn an_extreme_rating_needs_a_note_before_completion() {
 fn strengths_can_be_reordered_removed_and_extended() {
     let mut s = Session::demo(Lang::Id);
     scoring_fresh(&mut s);
-    let n = s.model.criteria(s.model.current_person().expect("p")).len();
-    for i in 0..n {
-        let scale = s.model.criteria(s.model.current_person().expect("p"))[s.model.criterion].scale;
-        // Two strengths: the first two criteria at the top of their scale.
-        let r = if i < 2 {
-            scale
-        } else if scale == 3 {
-            2
-        } else {
-            3
-        };
-        s.act(Action::Rate(r));
-        s.key(KeyCode::Right);
-    }
+    // Two strengths: the first two criteria at the top of their scale.
+    rate_rest(&mut s, |i, scale| if i < 2 { scale } else { meets(scale) });
     s.key(KeyCode::Tab);
     s.key(KeyCode::Tab);
     assert_eq!(s.model.section, Section::Strengths);
@@ -184,12 +160,7 @@ fn the_legacy_numeric_scheme_scores_and_takes_a_typed_override() {
 fn a_confirmation_made_before_ratings_changed_must_be_renewed() {
     let mut s = Session::demo(Lang::Id);
     scoring_fresh(&mut s);
-    let n = s.model.criteria(s.model.current_person().expect("p")).len();
-    for _ in 0..n {
-        let scale = s.model.criteria(s.model.current_person().expect("p"))[s.model.criterion].scale;
-        s.key(KeyCode::Char(if scale == 3 { '2' } else { '3' }));
-        s.key(KeyCode::Right);
-    }
+    rate_rest(&mut s, |_, scale| meets(scale));
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('c'));
     // Back on the cards, every Hasil Kerja result goes to Di Atas (with notes).

@@ -151,3 +151,20 @@ pub fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
     };
     items.first().and_then(|a| a.rating(&id))
 }
+
+/// The middle ("meets expectation") level of a scale: 2 of 3, 3 of 5.
+pub fn meets(scale: u8) -> u8 {
+    scale.div_ceil(2)
+}
+
+/// Walks the current employee's criteria from the one shown to the last,
+/// typing the digit `pick(index, scale)` on each and moving on with →.
+pub fn rate_rest(s: &mut Session, pick: impl Fn(usize, u8) -> u8) {
+    let n = s.model.criteria(s.model.current_person().expect("p")).len();
+    for i in s.model.criterion..n {
+        let scale = s.model.criteria(s.model.current_person().expect("p"))[i].scale;
+        let digit = char::from(b'0' + pick(i, scale));
+        s.key(KeyCode::Char(digit));
+        s.key(KeyCode::Right);
+    }
+}
