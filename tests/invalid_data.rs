@@ -34,6 +34,12 @@ const INVALID: &[(&str, Kind, &str, &str)] = &[
         "levels",
     ),
     (
+        "misspelled_field.toml",
+        Kind::Template,
+        "misspelled_field.toml:10: criteria[0].guidence: ",
+        "unknown field `guidence`",
+    ),
+    (
         "wrong_type.toml",
         Kind::Template,
         "wrong_type.toml:3: scale: ",

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// An office (OPD) or a sub-unit such as a school or a puskesmas.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: String,
     pub name: String,
@@ -24,6 +25,7 @@ pub enum Role {
 
 /// A civil servant on the roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub nip: Nip,
     pub name: String,
@@ -49,6 +51,7 @@ impl Person {
 
 /// An appraisal period, e.g. Semester I 2026, with the scheme it is judged by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     pub id: String,
     pub name: String,

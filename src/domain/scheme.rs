@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A predikat or band with its labels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Grade {
     pub id: String,
     pub label: String,
@@ -17,6 +18,7 @@ pub struct Grade {
 
 /// One cell of the predikat matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MatrixCell {
     pub hasil: Expectation,
     pub perilaku: Expectation,
@@ -25,12 +27,14 @@ pub struct MatrixCell {
 
 /// PermenPANRB 6/2022: rows Hasil Kerja, columns Perilaku Kerja.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub cells: Vec<MatrixCell>,
 }
 
 /// Points given to each level of one scale (office convention, stated in the scheme file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LevelPoints {
     pub scale: u8,
     pub points: Vec<f64>,
@@ -38,6 +42,7 @@ pub struct LevelPoints {
 
 /// A numeric band: scores at or above `min` (and below the next band) get `grade`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Band {
     pub min: f64,
     pub grade: String,
@@ -45,6 +50,7 @@ pub struct Band {
 
 /// PP 46/2011: Nilai Prestasi Kerja = w·SKP + (1−w)·Perilaku, then bands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Numeric {
     pub skp_weight: f64,
     pub perilaku_weight: f64,
@@ -54,6 +60,7 @@ pub struct Numeric {
 
 /// A scheme as loaded from `data/schemes/`: exactly one of `matrix` and `numeric`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scheme {
     pub id: String,
     pub name: String,

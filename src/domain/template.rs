@@ -53,6 +53,7 @@ pub enum RhkKind {
 
 /// The SKP fields of a Hasil Kerja criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HasilInfo {
     pub kind: RhkKind,
     /// Indikator Kinerja Individu.
@@ -64,6 +65,7 @@ pub struct HasilInfo {
 
 /// One rated criterion with its written level descriptors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub id: String,
     pub aspect: Aspect,
@@ -81,6 +83,7 @@ pub struct Criterion {
 
 /// A named set of criteria on one scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     pub id: String,
     pub name: String,

@@ -14,6 +14,7 @@ pub enum TrainingLevel {
 
 /// A development programme (PP 17/2020: at least 20 JP per year).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Programme {
     pub id: String,
     pub name: String,
@@ -26,6 +27,7 @@ pub struct Programme {
 
 /// All programmes, in catalogue order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub programmes: Vec<Programme>,
 }
