@@ -334,7 +334,7 @@ fn rows(ms: &[Measured]) -> Vec<Row> {
             SAVES,
             &|m| Cell::time(&m.save, true),
             "",
-            "sled flush + fdatasync of its log",
+            "journal + fdatasync, then sled",
         ),
         row(
             "bare 1 KiB write + fsync",

@@ -39,6 +39,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Audit trail: `kinerja audit verify` checks the journal's hash chain
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Export every assessment (NIP, name, unit, period, appraiser, status,
     /// each criterion's rating, label and note, aspect ratings, predikat or
     /// score, strengths, improvements)
@@ -53,4 +56,11 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         period: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk the journal and report the first changed, removed or reordered
+    /// entry (exit code 1), or how many entries are intact
+    Verify,
 }

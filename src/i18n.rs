@@ -133,6 +133,8 @@ catalogue!(
     cli_has_data,
     cli_demo_done,
     cli_exported,
+    cli_audit_ok,
+    cli_audit_broken,
     act_quit,
     act_help,
     act_back,

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
-use kinerja::cli::{Cli, Command};
+use kinerja::cli::{AuditCommand, Cli, Command};
 use kinerja::config::{Config, Paths, no_color_requested, real_env};
 use kinerja::domain::Nip;
 use kinerja::i18n::{Lang, fill};
@@ -25,6 +25,7 @@ fn main() -> Result<()> {
         .ok_or_else(|| eyre!("--lang: use id or en"))?;
     match cli.command {
         None => tui(&cli, &paths, &config, lang),
+        Some(Command::Audit(AuditCommand::Verify)) => audit_verify(&paths, lang),
         Some(Command::Demo {
             employees,
             seed,
@@ -70,6 +71,47 @@ fn export(
         )
     );
     Ok(())
+}
+
+/// Checks the journal without opening the store, so it works while the
+/// app or the daemon is running.
+fn audit_verify(paths: &Paths, lang: Lang) -> Result<()> {
+    let t = lang.strings();
+    let path = paths.data_dir.join(kinerja::store::journal::FILE);
+    let scan = kinerja::store::journal::verify(&path)?;
+    let file = path.display().to_string();
+    match scan.broken {
+        None => {
+            let last = scan.entries.last().map_or(0, |e| e.seq);
+            println!(
+                "{}",
+                fill(
+                    t.cli_audit_ok,
+                    &[
+                        ("file", &file),
+                        ("n", &scan.entries.len().to_string()),
+                        ("seq", &last.to_string())
+                    ]
+                )
+            );
+            Ok(())
+        }
+        Some(b) => {
+            eprintln!(
+                "{}",
+                fill(
+                    t.cli_audit_broken,
+                    &[
+                        ("file", &file),
+                        ("seq", &b.seq.to_string()),
+                        ("offset", &b.offset.to_string()),
+                        ("why", &b.reason)
+                    ]
+                )
+            );
+            std::process::exit(1);
+        }
+    }
 }
 
 fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {

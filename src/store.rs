@@ -1,7 +1,9 @@
 //! The only code that touches sled. See DESIGN.md, "What saved means".
 
+mod apply;
 pub mod codec;
 mod edit;
+pub mod journal;
 mod request;
 mod seed;
 mod sled_store;

@@ -83,6 +83,8 @@ pub const EN: Strings = Strings {
     too_small: "Please enlarge the terminal to at least {w}×{h} (now {cw}×{ch})",
     cli_has_data: "The store in {dir} already has data; add --force to replace it",
     cli_demo_done: "Loaded {n} employees and {a} assessments into {dir}. Run `kinerja` to start.",
+    cli_audit_ok: "Journal {file} is intact: {n} entries, last #{seq}.",
+    cli_audit_broken: "Journal {file} is damaged at entry #{seq} (byte {offset}): {why}. Restore it from a backup.",
     cli_exported: "{n} assessments exported to {file}",
     act_quit: "quit",
     act_help: "help",

@@ -83,6 +83,8 @@ pub const ID: Strings = Strings {
     too_small: "Perbesar terminal ke minimal {w}×{h} (sekarang {cw}×{ch})",
     cli_has_data: "Penyimpanan di {dir} sudah berisi data; tambahkan --force untuk menggantinya",
     cli_demo_done: "Dimuat: {n} pegawai dan {a} penilaian ke {dir}. Jalankan `kinerja` untuk mulai.",
+    cli_audit_ok: "Jurnal {file} utuh: {n} entri, terakhir #{seq}.",
+    cli_audit_broken: "Jurnal {file} rusak pada entri #{seq} (byte {offset}): {why}. Pulihkan dari cadangan.",
     cli_exported: "{n} penilaian diekspor ke {file}",
     act_quit: "keluar",
     act_help: "bantuan",

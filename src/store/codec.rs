@@ -32,6 +32,7 @@ pub enum Kind {
     Reference = 5,
     Cursor = 6,
     Meta = 7,
+    Journal = 8,
 }
 
 impl Kind {
@@ -44,6 +45,7 @@ impl Kind {
             5 => "reference",
             6 => "cursor",
             7 => "meta",
+            8 => "journal entry",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()

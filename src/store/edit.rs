@@ -1,8 +1,9 @@
-//! One edit to one assessment: optimistic concurrency on the revision,
-//! then a compare-and-swap on the bytes read, so racing writers cannot
-//! both win and no write is silently lost.
+//! One edit to one assessment: optimistic concurrency on the revision
+//! (a stale write gets the current record back as a `Conflict`), under
+//! the single writer lock, then journal, then sled.
 
 use super::codec;
+use super::journal::Change;
 use super::request::Response;
 use super::sled_store::{Store, StoreError};
 use super::trees;
@@ -43,47 +44,54 @@ impl Store {
             .map(|c| (c.criterion.id.as_str(), c.scale))
             .collect();
 
+        // One writer at a time: the revision read here is still current
+        // when the change is journalled and applied below.
+        let mut journal = self.writer();
         let k = trees::assessment_key(key);
-        loop {
-            let old = t.assessments.get(&k)?;
-            let current = if let Some(bytes) = &old {
-                codec::decode::<Assessment>(bytes)
-                    .map_err(|e| trees::corrupt_error(trees::ASSESSMENTS, &k, &e))?
-            } else {
-                let Some(appraiser) = person.appraiser.as_ref().or(actor) else {
-                    return Ok(Response::Rejected(format!(
-                        "employee {} has no appraiser on the roster; sign in as \
-                         the appraiser or fix the roster",
-                        key.employee
-                    )));
-                };
-                Assessment::new(key.clone(), appraiser.clone())
+        let before = match t.assessments.get(&k)? {
+            Some(bytes) => Some(
+                codec::decode::<Assessment>(&bytes)
+                    .map_err(|e| trees::corrupt_error(trees::ASSESSMENTS, &k, &e))?,
+            ),
+            None => None,
+        };
+        let current = if let Some(a) = &before {
+            a.clone()
+        } else {
+            let Some(appraiser) = person.appraiser.as_ref().or(actor) else {
+                return Ok(Response::Rejected(format!(
+                    "employee {} has no appraiser on the roster; sign in as \
+                     the appraiser or fix the roster",
+                    key.employee
+                )));
             };
-            if current.revision != expected_revision {
-                return Ok(Response::Conflict(Box::new(current)));
-            }
-            if *edit == Edit::SetStatus(Status::Complete)
-                && let Some(why) = completion_refusal(&reference, &person, &period, &current)
-            {
-                return Ok(Response::Rejected(format!("cannot mark complete: {why}")));
-            }
-            let mut next = current;
-            if let Err(e) = next.apply(edit, |c| scales.get(c).copied()) {
-                return Ok(Response::Rejected(e.to_string()));
-            }
-            next.revision += 1;
-            next.updated_by = actor.cloned();
-            next.updated_at = (self.clock)();
-            let bytes = codec::encode(&next)?;
-            // Lost the race: read again; the newer revision becomes a Conflict.
-            if t.assessments
-                .compare_and_swap(&k, old, Some(bytes))?
-                .is_ok()
-            {
-                self.persist()?;
-                return Ok(Response::Saved(Box::new(next)));
-            }
+            Assessment::new(key.clone(), appraiser.clone())
+        };
+        if current.revision != expected_revision {
+            return Ok(Response::Conflict(Box::new(current)));
         }
+        if *edit == Edit::SetStatus(Status::Complete)
+            && let Some(why) = completion_refusal(&reference, &person, &period, &current)
+        {
+            return Ok(Response::Rejected(format!("cannot mark complete: {why}")));
+        }
+        let mut next = current;
+        if let Err(e) = next.apply(edit, |c| scales.get(c).copied()) {
+            return Ok(Response::Rejected(e.to_string()));
+        }
+        next.revision += 1;
+        next.updated_by = actor.cloned();
+        next.updated_at = (self.clock)();
+        // Journalled and synced first: from here on the change is saved.
+        let change = Change::Edit {
+            key: key.clone(),
+            edit: edit.clone(),
+            before: before.map(Box::new),
+            after: Box::new(next.clone()),
+        };
+        let seq = journal.append(actor, next.updated_at, change)?;
+        self.apply_assessment(&next, seq)?;
+        Ok(Response::Saved(Box::new(next)))
     }
 }
 

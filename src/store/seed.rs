@@ -5,9 +5,10 @@
 //! before the store is touched), then written in one sled transaction over
 //! all the trees involved, so a crash leaves either the old data or the new,
 //! never a mix. Transactions cannot iterate, so the keys to remove are listed
-//! beforehand under `seed_lock`; only seeds write the roster trees.
+//! beforehand under the writer lock; only seeds write the roster trees.
 
 use super::codec::{self, Record};
+use super::journal::Change;
 use super::request::Response;
 use super::sled_store::{Store, StoreError};
 use super::trees;
@@ -55,38 +56,65 @@ impl Writes {
     }
 }
 
+/// A validated seed, encoded and ready to write.
+pub(super) struct Plan {
+    /// meta, reference, units, people, periods, assessments.
+    writes: [Writes; 6],
+}
+
 impl Store {
+    /// Answers a `Seed` request: validate, journal, apply.
     pub(super) fn seed(
         &self,
+        actor: Option<&crate::domain::Nip>,
         org: &Org,
         reference: &Reference,
         assessments: &[Assessment],
         active_period: Option<&str>,
     ) -> Result<Response, StoreError> {
-        let _one_seed_at_a_time = self
-            .seed_lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let t = &self.trees;
-        let rejected = |msg: String| Ok(Response::Rejected(format!("nothing was saved: {msg}")));
+        let mut journal = self.writer();
+        let plan = match self.prepare_seed(org, reference, assessments, active_period)? {
+            Ok(plan) => plan,
+            Err(msg) => return Ok(Response::Rejected(format!("nothing was saved: {msg}"))),
+        };
+        let change = Change::Seed {
+            org: Box::new(org.clone()),
+            reference: Box::new(reference.clone()),
+            assessments: assessments.to_vec(),
+            active_period: active_period.map(str::to_string),
+        };
+        let seq = journal.append(actor, (self.clock)(), change)?;
+        self.commit_seed(plan, seq)?;
+        Ok(Response::Done)
+    }
 
+    /// Validates and encodes a seed against the current trees; a problem
+    /// with the input is `Ok(Err(message))`, before anything is written.
+    pub(super) fn prepare_seed(
+        &self,
+        org: &Org,
+        reference: &Reference,
+        assessments: &[Assessment],
+        active_period: Option<&str>,
+    ) -> Result<Result<Plan, String>, StoreError> {
+        let t = &self.trees;
         let periods: HashSet<&str> = org.periods.iter().map(|p| p.id.as_str()).collect();
         let people: HashSet<&str> = org.people.iter().map(|p| p.nip.as_str()).collect();
         if let Some(p) = active_period.filter(|p| !periods.contains(p)) {
-            return rejected(format!("active period {p} is not one of the periods"));
+            return Ok(Err(format!("active period {p} is not one of the periods")));
         }
         let mut keys = HashSet::new();
         let mut assessment_writes = Writes::default();
         for a in assessments {
             let (period, nip) = (&a.key.period, a.key.employee.as_str());
             if !periods.contains(period.as_str()) || !people.contains(nip) {
-                return rejected(format!(
+                return Ok(Err(format!(
                     "assessment {period}/{nip} names an unknown period or employee"
-                ));
+                )));
             }
             let key = trees::assessment_key(&a.key);
             if !keys.insert(key.clone()) {
-                return rejected(format!("assessment {period}/{nip} appears twice"));
+                return Ok(Err(format!("assessment {period}/{nip} appears twice")));
             }
             assessment_writes.insert.push((key, codec::encode(a)?));
         }
@@ -100,7 +128,7 @@ impl Store {
         });
         let (units, people, periods) = match (units?, people?, periods?) {
             (Ok(u), Ok(p), Ok(q)) => (u, p, q),
-            (Err(msg), _, _) | (_, Err(msg), _) | (_, _, Err(msg)) => return rejected(msg),
+            (Err(msg), _, _) | (_, Err(msg), _) | (_, _, Err(msg)) => return Ok(Err(msg)),
         };
         let mut meta = Writes::default();
         if let Some(p) = active_period {
@@ -113,8 +141,18 @@ impl Store {
             remove: Vec::new(),
             insert: vec![(trees::REFERENCE_KEY.to_vec(), codec::encode(reference)?)],
         };
+        Ok(Ok(Plan {
+            writes: [meta, reference, units, people, periods, assessment_writes],
+        }))
+    }
 
-        let plan = [meta, reference, units, people, periods, assessment_writes];
+    /// Writes a prepared seed and the applied sequence number in one sled
+    /// transaction, then syncs sled's files (see `persist_all`).
+    pub(super) fn commit_seed(&self, mut plan: Plan, seq: u64) -> Result<(), StoreError> {
+        let t = &self.trees;
+        plan.writes[0]
+            .insert
+            .push((trees::APPLIED_SEQ.to_vec(), Self::applied_bytes(seq)?));
         let targets = [
             &t.meta,
             &t.reference,
@@ -126,7 +164,7 @@ impl Store {
         targets
             .as_slice()
             .transaction(|views| {
-                for (view, writes) in views.iter().zip(&plan) {
+                for (view, writes) in views.iter().zip(&plan.writes) {
                     for k in &writes.remove {
                         view.remove(k.clone())?;
                     }
@@ -142,7 +180,6 @@ impl Store {
                     StoreError::Sled(sled::Error::Unsupported("seed aborted".into()))
                 }
             })?;
-        self.persist_all()?;
-        Ok(Response::Done)
+        self.persist_all()
     }
 }

@@ -2,6 +2,7 @@
 //! flushed before its response, so `Saved` and `Done` mean "on disk".
 
 use super::codec::{self, CodecError};
+use super::journal::{self, Change, Journal, JournalError};
 use super::request::{CorruptRecord, Cursor, Request, Response, Snapshot};
 use super::trees::{self, Trees};
 use crate::domain::{Assessment, Nip, Org, Reference};
@@ -17,14 +18,13 @@ const CACHE_BYTES: u64 = 16 << 20;
 /// `Sync`, so several threads (later: daemon clients) share one store.
 pub struct Store {
     pub(super) db: sled::Db,
-    /// sled's log file, fsynced after each flush (see [`Store::persist`]).
-    log: std::fs::File,
     dir: PathBuf,
     pub(super) trees: Trees,
     /// Unix seconds stamped on accepted edits; injectable for tests.
     pub(super) clock: fn() -> i64,
-    /// Seeds list the old roster keys before replacing them; one at a time.
-    pub(super) seed_lock: Mutex<()>,
+    /// The journal; its lock is also the single-writer lock, so entries
+    /// are appended and applied in one order.
+    pub(super) journal: Mutex<Journal>,
 }
 
 /// Why the store could not answer. Each message says what to do.
@@ -63,6 +63,13 @@ pub enum StoreError {
          check the disk and try again"
     )]
     Sync(std::io::Error),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error(
+        "the store has changes up to #{applied} but the journal only up to #{journal}; \
+         the journal is missing entries, restore it from a backup"
+    )]
+    JournalBehind { applied: u64, journal: u64 },
     #[error("a record could not be encoded, nothing was written: {0}")]
     Encode(#[from] CodecError),
     #[error(
@@ -96,16 +103,16 @@ impl Store {
         })?;
         let db = Self::open_db(dir)?;
         let trees = Trees::open(&db)?;
-        let log = std::fs::File::open(dir.join("db")).map_err(StoreError::Sync)?;
+        let (journal, entries) = Journal::open(&dir.join(journal::FILE))?;
         let store = Self {
             db,
-            log,
             dir: dir.to_path_buf(),
             trees,
             clock: unix_now,
-            seed_lock: Mutex::new(()),
+            journal: Mutex::new(journal),
         };
         store.check_schema(dir)?;
+        store.catch_up(&entries)?;
         Ok(store)
     }
 
@@ -134,23 +141,23 @@ impl Store {
         }
     }
 
-    /// Makes written changes durable before they are reported saved.
-    ///
-    /// sled 0.34's `flush` writes its buffers and calls `sync_file_range`,
-    /// which survives a killed process but not a power cut: it neither
-    /// flushes the disk's write cache nor the file's metadata (sled's own
-    /// fsync comes from a background thread about every 500 ms). So after
-    /// the flush the log file is fsynced here.
+    /// Makes a change applied to sled survive a killed process. Power cuts
+    /// are covered by the journal, which is synced before anything is
+    /// applied (sled 0.34's `flush` is `sync_file_range`, not an fsync).
     pub(super) fn persist(&self) -> Result<(), StoreError> {
         self.db.flush()?;
-        self.log.sync_data().map_err(StoreError::Sync)
+        Ok(())
     }
 
-    /// [`Store::persist`] plus sled's blob files (large values such as the
-    /// reference data, which sled writes without any sync) and the
-    /// directories that hold them. For seeds, which are rare and large.
+    /// [`Store::persist`] plus an fsync of sled's files: its log, its blob
+    /// files (large values such as the reference data, which sled writes
+    /// without any sync) and their directories. For seeds, rare and large:
+    /// sled must never point at a blob a power cut took away.
     pub(super) fn persist_all(&self) -> Result<(), StoreError> {
         self.persist()?;
+        std::fs::File::open(self.dir.join("db"))
+            .and_then(|f| f.sync_all())
+            .map_err(StoreError::Sync)?;
         let blobs = self.dir.join("blobs");
         let sync = |p: &Path| std::fs::File::open(p).and_then(|f| f.sync_all());
         if let Ok(entries) = std::fs::read_dir(&blobs) {
@@ -196,7 +203,13 @@ impl Store {
                 reference,
                 assessments,
                 active_period,
-            } => self.seed(&org, &reference, &assessments, active_period.as_deref()),
+            } => self.seed(
+                actor,
+                &org,
+                &reference,
+                &assessments,
+                active_period.as_deref(),
+            ),
             Request::Assessments { period, employees } => {
                 self.assessments(&period, employees.as_deref())
             }
@@ -236,9 +249,10 @@ impl Store {
                         "period {period} does not exist; pick one of the roster's periods"
                     )));
                 }
-                let bytes = codec::encode(&period)?;
-                self.trees.meta.insert(trees::ACTIVE_PERIOD, bytes)?;
-                self.persist()?;
+                let mut journal = self.writer();
+                let seq =
+                    journal.append(actor, (self.clock)(), Change::ActivePeriod(period.clone()))?;
+                self.apply_active_period(&period, seq)?;
                 Ok(Response::Done)
             }
         }

@@ -19,6 +19,8 @@ pub const REFERENCE_KEY: &[u8] = b"reference";
 /// `meta` keys.
 pub const ACTIVE_PERIOD: &[u8] = b"active_period";
 pub const SCHEMA: &[u8] = b"schema";
+/// The sequence number of the last journal entry applied to sled.
+pub const APPLIED_SEQ: &[u8] = b"applied_seq";
 /// The NIP of whoever saved a cursor last (preselected at login).
 pub const LAST_USER: &[u8] = b"last_user";
 

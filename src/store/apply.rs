@@ -1,0 +1,102 @@
+//! Applying journalled changes to sled: right after they are journalled,
+//! and on open for any the store had not applied yet (a crash between the
+//! two steps). Each application records its sequence number in the same
+//! sled transaction, so "applied up to #n" is never half true.
+
+use super::codec;
+use super::journal::{Change, Entry, Journal};
+use super::sled_store::{Store, StoreError};
+use super::trees;
+use crate::domain::Assessment;
+use sled::Transactional;
+use std::sync::MutexGuard;
+
+fn tx_error(e: sled::transaction::TransactionError<()>) -> StoreError {
+    match e {
+        sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
+        sled::transaction::TransactionError::Abort(()) => {
+            StoreError::Sled(sled::Error::Unsupported("write aborted".into()))
+        }
+    }
+}
+
+impl Store {
+    /// The single-writer lock (the journal itself).
+    pub(super) fn writer(&self) -> MutexGuard<'_, Journal> {
+        self.journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The sequence number of the last journal entry applied to sled.
+    pub fn applied_seq(&self) -> Result<u64, StoreError> {
+        let text = trees::get::<String>(&self.trees.meta, trees::META, trees::APPLIED_SEQ)?;
+        Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
+    }
+
+    pub(super) fn applied_bytes(seq: u64) -> Result<Vec<u8>, StoreError> {
+        Ok(codec::encode(&seq.to_string())?)
+    }
+
+    /// Applies the journal entries sled has not seen yet.
+    pub(super) fn catch_up(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let applied = self.applied_seq()?;
+        let last = entries.last().map_or(0, |e| e.seq);
+        if applied > last {
+            return Err(StoreError::JournalBehind {
+                applied,
+                journal: last,
+            });
+        }
+        for e in entries.iter().filter(|e| e.seq > applied) {
+            self.apply_entry(e)?;
+        }
+        Ok(())
+    }
+
+    fn apply_entry(&self, e: &Entry) -> Result<(), StoreError> {
+        match &e.change {
+            Change::Edit { after, .. } => self.apply_assessment(after, e.seq),
+            Change::Seed {
+                org,
+                reference,
+                assessments,
+                active_period,
+            } => match self.prepare_seed(org, reference, assessments, active_period.as_deref())? {
+                Ok(plan) => self.commit_seed(plan, e.seq),
+                Err(msg) => Err(StoreError::Corrupt {
+                    tree: "journal".into(),
+                    key: format!("#{}", e.seq),
+                    reason: format!("a journalled seed no longer applies: {msg}"),
+                }),
+            },
+            Change::ActivePeriod(p) => self.apply_active_period(p, e.seq),
+        }
+    }
+
+    /// Writes an assessment and the applied sequence number together.
+    pub(super) fn apply_assessment(&self, a: &Assessment, seq: u64) -> Result<(), StoreError> {
+        let t = &self.trees;
+        let (k, v, s) = (
+            trees::assessment_key(&a.key),
+            codec::encode(a)?,
+            Self::applied_bytes(seq)?,
+        );
+        (&t.assessments, &t.meta)
+            .transaction(|(assessments, meta)| {
+                assessments.insert(k.as_slice(), v.as_slice())?;
+                meta.insert(trees::APPLIED_SEQ, s.as_slice())?;
+                Ok(())
+            })
+            .map_err(tx_error)?;
+        self.persist()
+    }
+
+    pub(super) fn apply_active_period(&self, period: &str, seq: u64) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        batch.insert(trees::ACTIVE_PERIOD, codec::encode(&period.to_string())?);
+        batch.insert(trees::APPLIED_SEQ, Self::applied_bytes(seq)?);
+        self.trees.meta.apply_batch(batch)?;
+        self.persist()
+    }
+}
