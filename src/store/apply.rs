@@ -30,31 +30,15 @@ impl Store {
 
     /// The sequence number of the last journal entry applied to sled.
     pub fn applied_seq(&self) -> Result<u64, StoreError> {
-        let text = trees::get::<String>(&self.trees.meta, trees::META, trees::APPLIED_SEQ)?;
-        Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
+        super::sled_store::applied_seq(&self.trees)
     }
 
     pub(super) fn applied_bytes(seq: u64) -> Result<Vec<u8>, StoreError> {
         Ok(codec::encode(&seq.to_string())?)
     }
 
-    /// Applies the journal entries sled has not seen yet.
-    pub(super) fn catch_up(&self, entries: &[Entry]) -> Result<(), StoreError> {
-        let applied = self.applied_seq()?;
-        let last = entries.last().map_or(0, |e| e.seq);
-        if applied > last {
-            return Err(StoreError::JournalBehind {
-                applied,
-                journal: last,
-            });
-        }
-        for e in entries.iter().filter(|e| e.seq > applied) {
-            self.apply_entry(e)?;
-        }
-        Ok(())
-    }
-
-    fn apply_entry(&self, e: &Entry) -> Result<(), StoreError> {
+    /// Applies one journalled change that sled has not seen yet.
+    pub(super) fn apply_entry(&self, e: &Entry) -> Result<(), StoreError> {
         match &e.change {
             Change::Edit { after, .. } => self.apply_assessment(after, e.seq),
             Change::Seed {

@@ -20,6 +20,8 @@ pub const HEADER_LEN: usize = 5;
 /// The largest payload written or read. It bounds what arbitrary bytes can
 /// make the decoder allocate; a real Reference is far smaller.
 pub const MAX_PAYLOAD: usize = 16 << 20;
+/// The limit for [`Record::LARGE`] records: a seed of a whole province.
+pub const MAX_LARGE_PAYLOAD: usize = 512 << 20;
 
 /// What a stored value is; the byte after the magic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +94,9 @@ pub enum CodecError {
 pub trait Record: Serialize + DeserializeOwned {
     const KIND: Kind;
     const VERSION: u16;
+    /// Records that may be large (journal entries carrying a whole seed)
+    /// get [`MAX_LARGE_PAYLOAD`]; the others [`MAX_PAYLOAD`].
+    const LARGE: bool = false;
 
     /// Decodes the payload of an older version (`1..VERSION`).
     fn decode_older(version: u16, _payload: &[u8]) -> Result<Self, CodecError> {
@@ -107,27 +112,45 @@ fn unknown_version<T: Record>(version: u16) -> CodecError {
     }
 }
 
-const fn config() -> bincode::config::Configuration<
+type Config<const N: usize> = bincode::config::Configuration<
     bincode::config::LittleEndian,
     bincode::config::Varint,
-    bincode::config::Limit<MAX_PAYLOAD>,
-> {
+    bincode::config::Limit<N>,
+>;
+
+const fn config() -> Config<MAX_PAYLOAD> {
     bincode::config::standard().with_limit::<MAX_PAYLOAD>()
+}
+
+const fn large_config() -> Config<MAX_LARGE_PAYLOAD> {
+    bincode::config::standard().with_limit::<MAX_LARGE_PAYLOAD>()
+}
+
+fn max_of<T: Record>() -> usize {
+    if T::LARGE {
+        MAX_LARGE_PAYLOAD
+    } else {
+        MAX_PAYLOAD
+    }
 }
 
 /// Header and payload of a record at its current version.
 pub fn encode<T: Record>(value: &T) -> Result<Vec<u8>, CodecError> {
     let kind = Kind::name_of(T::KIND as u8);
-    let payload =
-        bincode::serde::encode_to_vec(value, config()).map_err(|e| CodecError::Encode {
-            kind: kind.clone(),
-            reason: e.to_string(),
-        })?;
-    if payload.len() > MAX_PAYLOAD {
+    let encoded = if T::LARGE {
+        bincode::serde::encode_to_vec(value, large_config())
+    } else {
+        bincode::serde::encode_to_vec(value, config())
+    };
+    let payload = encoded.map_err(|e| CodecError::Encode {
+        kind: kind.clone(),
+        reason: e.to_string(),
+    })?;
+    if payload.len() > max_of::<T>() {
         return Err(CodecError::TooLarge {
             kind,
             len: payload.len(),
-            max: MAX_PAYLOAD,
+            max: max_of::<T>(),
         });
     }
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
@@ -174,8 +197,12 @@ fn payload_as<T: Record, P: DeserializeOwned>(
         version,
         reason,
     };
-    let (value, read) =
-        bincode::serde::decode_from_slice(payload, config()).map_err(|e| fail(e.to_string()))?;
+    let decoded = if T::LARGE {
+        bincode::serde::decode_from_slice(payload, large_config())
+    } else {
+        bincode::serde::decode_from_slice(payload, config())
+    };
+    let (value, read) = decoded.map_err(|e| fail(e.to_string()))?;
     if read != payload.len() {
         return Err(fail(format!("{} trailing bytes", payload.len() - read)));
     }

@@ -19,9 +19,8 @@ use std::path::{Path, PathBuf};
 /// The journal's file name inside the data dir.
 pub const FILE: &str = "journal.kj";
 const FRAME_HEADER: usize = 8;
-/// Larger frames are taken as damage, not as data (a seed of 50k people
-/// is a few MiB).
-const MAX_FRAME: usize = 256 << 20;
+/// Larger frames are taken as damage, not as data.
+const MAX_FRAME: usize = codec::MAX_LARGE_PAYLOAD + codec::HEADER_LEN;
 
 /// What changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +57,7 @@ pub struct Entry {
 impl Record for Entry {
     const KIND: Kind = Kind::Journal;
     const VERSION: u16 = 1;
+    const LARGE: bool = true;
 }
 
 /// Where and how the chain breaks.
@@ -164,6 +164,15 @@ pub fn is_torn_tail(b: &Broken) -> bool {
     b.reason.contains("incomplete write")
 }
 
+/// A journal opened for appending, with what sled still has to apply.
+pub struct Opened {
+    pub journal: Journal,
+    /// Entries after the `applied` sequence number, in order.
+    pub pending: Vec<Entry>,
+    /// The sequence number of the last entry (0 when empty).
+    pub last_seq: u64,
+}
+
 /// The open journal, appended to by the store's single writer.
 pub struct Journal {
     path: PathBuf,
@@ -173,9 +182,13 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Opens (creating if needed) and checks the journal. A torn last
-    /// entry is cut off; any other damage refuses to open.
-    pub fn open(path: &Path) -> Result<(Self, Vec<Entry>), JournalError> {
+    /// Opens (creating if needed) the journal for appending, streaming
+    /// through it once: every frame's checksum is checked, only entries
+    /// after `applied` are decoded (the ones sled has not seen), and only
+    /// the last payload is hashed, so opening stays cheap as the journal
+    /// grows. A torn last entry is cut off; other damage refuses to open.
+    /// The full chain check is [`verify`]'s job.
+    pub fn open(path: &Path, applied: u64) -> Result<Opened, JournalError> {
         let io = |source| JournalError::Io {
             path: path.to_path_buf(),
             source,
@@ -186,25 +199,97 @@ impl Journal {
             .create(true)
             .open(path)
             .map_err(io)?;
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(io)?;
-        let scan = scan(&bytes);
-        match scan.broken {
-            Some(b) if !is_torn_tail(&b) => return Err(JournalError::Broken(b)),
-            Some(_) => {
-                file.set_len(scan.end).map_err(io)?;
-                file.sync_all().map_err(io)?;
-                file.seek(SeekFrom::End(0)).map_err(io)?;
+        let len = file.metadata().map_err(io)?.len();
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, &file);
+        let (mut pos, mut seq, mut last_hash) = (0u64, 0u64, [0u8; 32]);
+        // Where the last complete frame starts and how long its payload is,
+        // to hash it when a torn tail follows it.
+        let mut last_frame = None;
+        let mut pending = Vec::new();
+        let mut chunk = vec![0u8; 1 << 16];
+        let torn = loop {
+            if pos == len {
+                break false;
             }
-            None => {}
-        }
-        let journal = Self {
-            path: path.to_path_buf(),
-            file,
-            next_seq: scan.entries.len() as u64 + 1,
-            last_hash: scan.last_hash,
+            let next = seq + 1;
+            let broken = |reason: &str| {
+                JournalError::Broken(Broken {
+                    seq: next,
+                    offset: pos,
+                    reason: reason.to_string(),
+                })
+            };
+            if len - pos < FRAME_HEADER as u64 {
+                break true;
+            }
+            let mut header = [0u8; FRAME_HEADER];
+            reader.read_exact(&mut header).map_err(io)?;
+            let flen = u32::from_le_bytes([header[0], header[1], header[2], header[3]]) as usize;
+            let crc = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
+            if flen > MAX_FRAME {
+                return Err(broken("its length is not plausible"));
+            }
+            let end = pos + (FRAME_HEADER + flen) as u64;
+            if end > len {
+                break true;
+            }
+            let keep = next > applied;
+            let mut payload = Vec::with_capacity(if keep { flen } else { 0 });
+            let mut crc_state = crc32fast::Hasher::new();
+            let mut sha = (end == len).then(Sha256::new);
+            let mut remaining = flen;
+            while remaining > 0 {
+                let n = remaining.min(chunk.len());
+                reader.read_exact(&mut chunk[..n]).map_err(io)?;
+                crc_state.update(&chunk[..n]);
+                if let Some(h) = sha.as_mut() {
+                    h.update(&chunk[..n]);
+                }
+                if keep {
+                    payload.extend_from_slice(&chunk[..n]);
+                }
+                remaining -= n;
+            }
+            if crc_state.finalize() != crc {
+                return Err(broken("checksum mismatch: its bytes were changed"));
+            }
+            if keep {
+                let entry = codec::decode::<Entry>(&payload)
+                    .map_err(|e| broken(&format!("cannot be decoded: {e}")))?;
+                if entry.seq != next {
+                    return Err(broken("its sequence number is out of order"));
+                }
+                pending.push(entry);
+            }
+            if let Some(h) = sha {
+                last_hash = h.finalize().into();
+            }
+            last_frame = Some((pos + FRAME_HEADER as u64, flen));
+            (pos, seq) = (end, next);
         };
-        Ok((journal, scan.entries))
+        drop(reader);
+        if torn {
+            file.set_len(pos).map_err(io)?;
+            file.sync_all().map_err(io)?;
+            // The chain continues from the last complete entry.
+            if let Some((start, flen)) = last_frame {
+                let mut payload = vec![0u8; flen];
+                file.seek(SeekFrom::Start(start)).map_err(io)?;
+                file.read_exact(&mut payload).map_err(io)?;
+                last_hash = sha256(&payload);
+            }
+        }
+        file.seek(SeekFrom::End(0)).map_err(io)?;
+        Ok(Opened {
+            journal: Self {
+                path: path.to_path_buf(),
+                file,
+                next_seq: seq + 1,
+                last_hash,
+            },
+            pending,
+            last_seq: seq,
+        })
     }
 
     /// Appends one change and syncs it to disk; returns its sequence number.

@@ -93,6 +93,30 @@ fn is_lock_error(e: &sled::Error) -> bool {
     matches!(e, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
 }
 
+/// Checks (or, in a new store, writes) the layout version.
+fn check_schema(db: &sled::Db, t: &Trees, dir: &Path) -> Result<(), StoreError> {
+    match trees::get::<String>(&t.meta, trees::META, trees::SCHEMA)? {
+        Some(found) if found.parse::<u32>().ok() == Some(SCHEMA_VERSION) => Ok(()),
+        Some(found) => Err(StoreError::NewerSchema {
+            path: dir.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        }),
+        None => {
+            t.meta
+                .insert(trees::SCHEMA, codec::encode(&SCHEMA_VERSION.to_string())?)?;
+            db.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// The sequence number of the last journal entry applied to sled.
+pub(super) fn applied_seq(t: &Trees) -> Result<u64, StoreError> {
+    let text = trees::get::<String>(&t.meta, trees::META, trees::APPLIED_SEQ)?;
+    Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
+}
+
 impl Store {
     /// Opens (creating if needed) the store in `dir`. sled locks the
     /// directory to one process: a second one gets [`StoreError::Locked`].
@@ -103,16 +127,25 @@ impl Store {
         })?;
         let db = Self::open_db(dir)?;
         let trees = Trees::open(&db)?;
-        let (journal, entries) = Journal::open(&dir.join(journal::FILE))?;
+        check_schema(&db, &trees, dir)?;
+        let applied = applied_seq(&trees)?;
+        let opened = Journal::open(&dir.join(journal::FILE), applied)?;
+        if applied > opened.last_seq {
+            return Err(StoreError::JournalBehind {
+                applied,
+                journal: opened.last_seq,
+            });
+        }
         let store = Self {
             db,
             dir: dir.to_path_buf(),
             trees,
             clock: unix_now,
-            journal: Mutex::new(journal),
+            journal: Mutex::new(opened.journal),
         };
-        store.check_schema(dir)?;
-        store.catch_up(&entries)?;
+        for e in &opened.pending {
+            store.apply_entry(e)?;
+        }
         Ok(store)
     }
 
@@ -174,23 +207,6 @@ impl Store {
     pub fn with_clock(mut self, clock: fn() -> i64) -> Self {
         self.clock = clock;
         self
-    }
-
-    fn check_schema(&self, dir: &Path) -> Result<(), StoreError> {
-        let meta = &self.trees.meta;
-        match trees::get::<String>(meta, trees::META, trees::SCHEMA)? {
-            Some(found) if found.parse::<u32>().ok() == Some(SCHEMA_VERSION) => Ok(()),
-            Some(found) => Err(StoreError::NewerSchema {
-                path: dir.to_path_buf(),
-                found,
-                supported: SCHEMA_VERSION,
-            }),
-            None => {
-                meta.insert(trees::SCHEMA, codec::encode(&SCHEMA_VERSION.to_string())?)?;
-                self.db.flush()?;
-                Ok(())
-            }
-        }
     }
 
     /// Answers one request. `actor` is who asks (stamped on edits); the
