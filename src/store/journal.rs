@@ -177,6 +177,8 @@ pub struct Opened {
 pub struct Journal {
     path: PathBuf,
     file: File,
+    /// Where the valid part ends: a failed append is cut back to here.
+    end: u64,
     next_seq: u64,
     last_hash: [u8; 32],
 }
@@ -200,6 +202,12 @@ impl Journal {
             .open(path)
             .map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
+        if len == 0 {
+            // A new journal: make its directory entry durable too.
+            if let Some(dir) = path.parent() {
+                File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
+            }
+        }
         let mut reader = std::io::BufReader::with_capacity(1 << 16, &file);
         let (mut pos, mut seq, mut last_hash) = (0u64, 0u64, [0u8; 32]);
         // Where the last complete frame starts and how long its payload is,
@@ -284,6 +292,7 @@ impl Journal {
             journal: Self {
                 path: path.to_path_buf(),
                 file,
+                end: pos,
                 next_seq: seq + 1,
                 last_hash,
             },
@@ -315,8 +324,21 @@ impl Journal {
             path: self.path.clone(),
             source,
         };
-        self.file.write_all(&frame).map_err(io)?;
-        self.file.sync_data().map_err(io)?;
+        let written = self
+            .file
+            .write_all(&frame)
+            .and_then(|()| self.file.sync_data());
+        if let Err(e) = written {
+            // A half-written frame (disk full, I/O error) must not become the
+            // middle of the journal: cut it off so the next append follows a
+            // complete entry.
+            let _ = self
+                .file
+                .set_len(self.end)
+                .and_then(|()| self.file.sync_all());
+            return Err(io(e));
+        }
+        self.end += frame.len() as u64;
         self.next_seq += 1;
         self.last_hash = sha256(&payload);
         Ok(entry.seq)

@@ -1,5 +1,6 @@
-//! The store: one sled database, driven by [`Request`]s. Every write is
-//! flushed before its response, so `Saved` and `Done` mean "on disk".
+//! The store: one sled database and its journal, driven by [`Request`]s.
+//! Every change is appended to the journal and synced before it is
+//! applied to sled and answered, so `Saved` and `Done` mean "on disk".
 
 use super::codec::{self, CodecError};
 use super::journal::{self, Change, Journal, JournalError};
@@ -174,20 +175,12 @@ impl Store {
         }
     }
 
-    /// Makes a change applied to sled survive a killed process. Power cuts
-    /// are covered by the journal, which is synced before anything is
-    /// applied (sled 0.34's `flush` is `sync_file_range`, not an fsync).
-    pub(super) fn persist(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
-        Ok(())
-    }
-
-    /// [`Store::persist`] plus an fsync of sled's files: its log, its blob
+    /// Flushes sled and fsyncs its files: its log, its blob
     /// files (large values such as the reference data, which sled writes
     /// without any sync) and their directories. For seeds, rare and large:
     /// sled must never point at a blob a power cut took away.
     pub(super) fn persist_all(&self) -> Result<(), StoreError> {
-        self.persist()?;
+        self.db.flush()?;
         std::fs::File::open(self.dir.join("db"))
             .and_then(|f| f.sync_all())
             .map_err(StoreError::Sync)?;
