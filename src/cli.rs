@@ -42,6 +42,14 @@ pub enum Command {
     /// Audit trail: `kinerja audit verify` checks the journal's hash chain
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Check that the store holds what the journal says; `--rebuild`
+    /// replays the journal into a fresh store and swaps it in (the old one
+    /// is kept beside it)
+    Doctor {
+        /// Rebuild the store from the journal
+        #[arg(long)]
+        rebuild: bool,
+    },
     /// Export every assessment (NIP, name, unit, period, appraiser, status,
     /// each criterion's rating, label and note, aspect ratings, predikat or
     /// score, strengths, improvements)

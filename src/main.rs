@@ -26,6 +26,7 @@ fn main() -> Result<()> {
     match cli.command {
         None => tui(&cli, &paths, &config, lang),
         Some(Command::Audit(AuditCommand::Verify)) => audit_verify(&paths, lang),
+        Some(Command::Doctor { rebuild }) => doctor(&paths, lang, rebuild),
         Some(Command::Demo {
             employees,
             seed,
@@ -71,6 +72,56 @@ fn export(
         )
     );
     Ok(())
+}
+
+/// Compares the store with the journal, or rebuilds it from the journal.
+fn doctor(paths: &Paths, lang: Lang, rebuild: bool) -> Result<()> {
+    use kinerja::store::doctor;
+    let t = lang.strings();
+    if rebuild {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let old = doctor::rebuild(&paths.data_dir, now)?;
+        println!(
+            "{}",
+            fill(t.cli_doctor_rebuilt, &[("old", &old.display().to_string())])
+        );
+        return Ok(());
+    }
+    let r = doctor::check(&paths.data_dir)?;
+    if r.healthy() {
+        println!(
+            "{}",
+            fill(
+                t.cli_doctor_ok,
+                &[
+                    ("n", &r.assessments.to_string()),
+                    ("e", &r.journal_entries.to_string())
+                ]
+            )
+        );
+        return Ok(());
+    }
+    let examples: Vec<&str> = r
+        .missing
+        .iter()
+        .chain(&r.differing)
+        .take(5)
+        .map(String::as_str)
+        .collect();
+    eprintln!(
+        "{}",
+        fill(
+            t.cli_doctor_bad,
+            &[
+                ("missing", &r.missing.len().to_string()),
+                ("differing", &r.differing.len().to_string()),
+                ("examples", &examples.join(", ")),
+            ]
+        )
+    );
+    std::process::exit(1);
 }
 
 /// Checks the journal without opening the store, so it works while the

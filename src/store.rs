@@ -2,6 +2,7 @@
 
 mod apply;
 pub mod codec;
+pub mod doctor;
 mod edit;
 pub mod journal;
 mod request;

@@ -147,6 +147,9 @@ impl Store {
         for e in &opened.pending {
             store.apply_entry(e)?;
         }
+        if !opened.pending.is_empty() {
+            store.db.flush()?;
+        }
         Ok(store)
     }
 

@@ -1,0 +1,108 @@
+//! `kinerja doctor`: does sled hold what the journal says it should? And
+//! `--rebuild`: a fresh store replayed from the journal, swapped in while
+//! the old directory is kept beside it.
+
+use super::journal::{self, Change};
+use super::request::{Request, Response};
+use super::sled_store::{Store, StoreError};
+use crate::domain::{Assessment, AssessmentKey};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What a check found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    pub journal_entries: u64,
+    pub assessments: usize,
+    /// Assessments the journal has and the store lacks ("period/NIP").
+    pub missing: Vec<String>,
+    /// Assessments that differ from the journal's latest version.
+    pub differing: Vec<String>,
+}
+
+impl Report {
+    pub fn healthy(&self) -> bool {
+        self.missing.is_empty() && self.differing.is_empty()
+    }
+}
+
+fn label(k: &AssessmentKey) -> String {
+    format!("{}/{}", k.period, k.employee)
+}
+
+/// The latest version of every assessment according to the journal.
+fn expected(dir: &Path) -> Result<(u64, BTreeMap<AssessmentKey, Assessment>), StoreError> {
+    let scan = journal::verify(&dir.join(journal::FILE))?;
+    if let Some(b) = scan.broken {
+        return Err(journal::JournalError::Broken(b).into());
+    }
+    let mut latest = BTreeMap::new();
+    for e in &scan.entries {
+        match &e.change {
+            Change::Edit { key, after, .. } => {
+                latest.insert(key.clone(), (**after).clone());
+            }
+            Change::Seed { assessments, .. } => {
+                for a in assessments {
+                    latest.insert(a.key.clone(), a.clone());
+                }
+            }
+            Change::ActivePeriod(_) => {}
+        }
+    }
+    Ok((scan.entries.len() as u64, latest))
+}
+
+/// Compares the store with the journal; the store must be closed.
+pub fn check(dir: &Path) -> Result<Report, StoreError> {
+    let (journal_entries, latest) = expected(dir)?;
+    let store = Store::open(dir)?;
+    let Response::Assessments { items, corrupt } = store.execute(None, Request::AllAssessments)?
+    else {
+        return Ok(Report::default());
+    };
+    let stored: BTreeMap<AssessmentKey, Assessment> =
+        items.into_iter().map(|a| (a.key.clone(), a)).collect();
+    let mut report = Report {
+        journal_entries,
+        assessments: latest.len(),
+        ..Report::default()
+    };
+    for (k, a) in &latest {
+        match stored.get(k) {
+            None => report.missing.push(label(k)),
+            Some(s) if s != a => report.differing.push(label(k)),
+            Some(_) => {}
+        }
+    }
+    report.differing.extend(corrupt.into_iter().map(|c| c.key));
+    Ok(report)
+}
+
+/// Rebuilds the store from the journal in a fresh directory, then swaps
+/// it in; the old directory is kept as `<dir>.old-<unix time>` and
+/// returned. The journal is checked first: a broken one changes nothing.
+pub fn rebuild(dir: &Path, now: i64) -> Result<PathBuf, StoreError> {
+    expected(dir)?;
+    // Holding the store for the copy keeps other writers out.
+    let store = Store::open(dir)?;
+    let name = dir
+        .file_name()
+        .map_or_else(|| "kinerja".into(), |n| n.to_string_lossy().into_owned());
+    let sibling = |tag: &str| dir.with_file_name(format!("{name}.{tag}-{now}"));
+    let (fresh, old) = (sibling("rebuild"), sibling("old"));
+    let io = |e: std::io::Error| StoreError::Sync(e);
+    std::fs::create_dir_all(&fresh).map_err(io)?;
+    std::fs::copy(dir.join(journal::FILE), fresh.join(journal::FILE)).map_err(io)?;
+    drop(store);
+    // Opening the fresh store replays every journal entry into it.
+    drop(Store::open(&fresh)?);
+    std::fs::rename(dir, &old).map_err(io)?;
+    std::fs::rename(&fresh, dir).map_err(io)?;
+    if let Some(parent) = dir.parent() {
+        std::fs::File::open(parent)
+            .and_then(|d| d.sync_all())
+            .map_err(io)?;
+    }
+    Ok(old)
+}
