@@ -1,6 +1,7 @@
 //! Pure rules of performance appraisal: no IO, no clock, no terminal.
 
 pub mod assessment;
+pub mod history;
 pub mod nip;
 pub mod org;
 pub mod reference;

@@ -294,3 +294,33 @@ fn audit_verify_through_the_binary() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("damaged at entry #1"), "{err}");
 }
+
+#[test]
+fn history_lists_who_changed_what_and_survives_a_replay() {
+    let dir = journalled();
+    let history = |store: &kinerja::store::Store| match store
+        .execute(None, Request::History { key: key(AINI) })
+        .expect("history")
+    {
+        Response::History(items) => items,
+        other => panic!("expected history, got {other:?}"),
+    };
+    let store = open(dir.path());
+    let items = history(&store);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].actor, Some(nip(KEPALA)));
+    assert_eq!(
+        items[1].change,
+        kinerja::domain::history::Change::Rating {
+            criterion: "rhk2".into(),
+            from: None,
+            to: Some(3)
+        }
+    );
+    drop(store);
+    // Rebuilt from the journal, the history is the same.
+    let rebuilt = TempDir::new().expect("tempdir");
+    std::fs::copy(journal_path(dir.path()), journal_path(rebuilt.path())).expect("copy");
+    let store = open(rebuilt.path());
+    assert_eq!(history(&store), items);
+}

@@ -409,3 +409,25 @@ fn a_note_that_meets_a_conflict_comes_back_in_the_editor() {
         Some("Catatan panjang yang diketik dengan hati-hati")
     );
 }
+
+#[test]
+fn the_history_overlay_shows_who_changed_what() {
+    let mut s = Session::demo(Lang::Id);
+    scoring_fresh(&mut s);
+    s.key(KeyCode::Char('2'));
+    s.key(KeyCode::Char('3'));
+    s.key_with(
+        KeyCode::Char('H'),
+        ratatui::crossterm::event::KeyModifiers::SHIFT,
+    );
+    let items = s.model.history.clone().expect("history open");
+    assert_eq!(items.len(), 2);
+    let screen = s.screen(100, 30);
+    assert!(screen.contains("Riwayat perubahan"), "{screen}");
+    assert!(screen.contains("nilai 2 → 3"), "{screen}");
+    let me = s.model.me_person().expect("me").name.clone();
+    assert!(screen.contains(&me), "{screen}");
+    s.key(KeyCode::Esc);
+    assert!(s.model.history.is_none());
+    assert_eq!(s.model.screen, Screen::Scoring);
+}

@@ -11,7 +11,7 @@ use super::codec;
 use super::journal::{Change, Entry, Journal};
 use super::sled_store::{Store, StoreError};
 use super::trees;
-use crate::domain::Assessment;
+use crate::domain::{Assessment, history};
 use sled::Transactional;
 use std::sync::MutexGuard;
 
@@ -22,6 +22,13 @@ fn tx_error(e: sled::transaction::TransactionError<()>) -> StoreError {
             StoreError::Sled(sled::Error::Unsupported("write aborted".into()))
         }
     }
+}
+
+/// Who made a journalled change, when, and its sequence number.
+pub(super) struct Done<'a> {
+    pub seq: u64,
+    pub actor: Option<&'a crate::domain::Nip>,
+    pub time: i64,
 }
 
 impl Store {
@@ -44,7 +51,19 @@ impl Store {
     /// Applies one journalled change that sled has not seen yet.
     pub(super) fn apply_entry(&self, e: &Entry) -> Result<(), StoreError> {
         match &e.change {
-            Change::Edit { after, .. } => self.apply_assessment(after, e.seq),
+            Change::Edit {
+                edit,
+                before,
+                after,
+                ..
+            } => {
+                let done = Done {
+                    seq: e.seq,
+                    actor: e.actor.as_ref(),
+                    time: e.time,
+                };
+                self.apply_edit(&done, edit, before.as_deref(), after)
+            }
             Change::Seed {
                 org,
                 reference,
@@ -62,22 +81,49 @@ impl Store {
         }
     }
 
-    /// Writes an assessment and the applied sequence number together.
-    pub(super) fn apply_assessment(&self, a: &Assessment, seq: u64) -> Result<(), StoreError> {
+    /// Writes an edited assessment, its history item and the applied
+    /// sequence number together.
+    pub(super) fn apply_edit(
+        &self,
+        done: &Done<'_>,
+        edit: &crate::domain::Edit,
+        before: Option<&Assessment>,
+        after: &Assessment,
+    ) -> Result<(), StoreError> {
         let t = &self.trees;
-        let (k, v, s) = (
-            trees::assessment_key(&a.key),
-            codec::encode(a)?,
-            Self::applied_bytes(seq)?,
+        let item = history::item(done.seq, done.actor.cloned(), done.time, edit, before);
+        let (k, v, hk, hv, s) = (
+            trees::assessment_key(&after.key),
+            codec::encode(after)?,
+            trees::history_key(&after.key, done.seq),
+            codec::encode(&item)?,
+            Self::applied_bytes(done.seq)?,
         );
-        (&t.assessments, &t.meta)
-            .transaction(|(assessments, meta)| {
+        (&t.assessments, &t.history, &t.meta)
+            .transaction(|(assessments, history, meta)| {
                 assessments.insert(k.as_slice(), v.as_slice())?;
+                history.insert(hk.as_slice(), hv.as_slice())?;
                 meta.insert(trees::APPLIED_SEQ, s.as_slice())?;
                 Ok(())
             })
             .map_err(tx_error)?;
         Ok(())
+    }
+
+    /// An assessment's history, oldest first.
+    pub(super) fn history(
+        &self,
+        key: &crate::domain::AssessmentKey,
+    ) -> Result<Vec<history::Item>, StoreError> {
+        let mut items = Vec::new();
+        for kv in self.trees.history.scan_prefix(trees::history_prefix(key)) {
+            let (k, v) = kv?;
+            items.push(
+                codec::decode::<history::Item>(&v)
+                    .map_err(|e| trees::corrupt_error(trees::HISTORY, &k, &e))?,
+            );
+        }
+        Ok(items)
     }
 
     pub(super) fn apply_active_period(&self, period: &str, seq: u64) -> Result<(), StoreError> {

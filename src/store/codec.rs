@@ -35,6 +35,7 @@ pub enum Kind {
     Cursor = 6,
     Meta = 7,
     Journal = 8,
+    History = 9,
 }
 
 impl Kind {
@@ -48,6 +49,7 @@ impl Kind {
             6 => "cursor",
             7 => "meta",
             8 => "journal entry",
+            9 => "history item",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()
@@ -231,6 +233,11 @@ impl Record for Reference {
 
 impl Record for Cursor {
     const KIND: Kind = Kind::Cursor;
+    const VERSION: u16 = 1;
+}
+
+impl Record for crate::domain::history::Item {
+    const KIND: Kind = Kind::History;
     const VERSION: u16 = 1;
 }
 

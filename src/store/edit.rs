@@ -2,6 +2,7 @@
 //! (a stale write gets the current record back as a `Conflict`), under
 //! the single writer lock, then journal, then sled.
 
+use super::apply::Done;
 use super::codec;
 use super::journal::Change;
 use super::request::Response;
@@ -83,6 +84,7 @@ impl Store {
         next.updated_by = actor.cloned();
         next.updated_at = (self.clock)();
         // Journalled and synced first: from here on the change is saved.
+        let before_copy = before.clone();
         let change = Change::Edit {
             key: key.clone(),
             edit: edit.clone(),
@@ -90,7 +92,12 @@ impl Store {
             after: Box::new(next.clone()),
         };
         let seq = journal.append(actor, next.updated_at, change)?;
-        self.apply_assessment(&next, seq)?;
+        let done = Done {
+            seq,
+            actor,
+            time: next.updated_at,
+        };
+        self.apply_edit(&done, edit, before_copy.as_ref(), &next)?;
         Ok(Response::Saved(Box::new(next)))
     }
 }

@@ -70,6 +70,10 @@ pub enum Request {
         expected_revision: u64,
         edit: Edit,
     },
+    /// Who changed what in one assessment, oldest first.
+    History {
+        key: AssessmentKey,
+    },
     SetCursor {
         user: Nip,
         cursor: Cursor,
@@ -98,4 +102,5 @@ pub enum Response {
     /// The edit broke a domain rule; nothing was written.
     Rejected(String),
     Cursor(Option<Cursor>),
+    History(Vec<crate::domain::history::Item>),
 }

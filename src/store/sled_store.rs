@@ -250,6 +250,7 @@ impl Store {
                 self.db.flush()?;
                 Ok(Response::Done)
             }
+            Request::History { key } => Ok(Response::History(self.history(&key)?)),
             Request::GetCursor { user } => Ok(Response::Cursor(trees::get::<Cursor>(
                 &self.trees.cursors,
                 trees::CURSORS,

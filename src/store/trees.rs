@@ -13,6 +13,8 @@ pub const PEOPLE: &str = "people";
 pub const PERIODS: &str = "periods";
 pub const ASSESSMENTS: &str = "assessments";
 pub const CURSORS: &str = "cursors";
+/// Per assessment, its history items by journal sequence number.
+pub const HISTORY: &str = "history";
 
 /// The one key of the `reference` tree.
 pub const REFERENCE_KEY: &[u8] = b"reference";
@@ -36,6 +38,7 @@ pub struct Trees {
     pub periods: sled::Tree,
     pub assessments: sled::Tree,
     pub cursors: sled::Tree,
+    pub history: sled::Tree,
 }
 
 impl Trees {
@@ -48,8 +51,23 @@ impl Trees {
             periods: db.open_tree(PERIODS)?,
             assessments: db.open_tree(ASSESSMENTS)?,
             cursors: db.open_tree(CURSORS)?,
+            history: db.open_tree(HISTORY)?,
         })
     }
+}
+
+/// The assessment's key, NUL, the sequence number (big-endian, so in order).
+pub fn history_key(key: &AssessmentKey, seq: u64) -> Vec<u8> {
+    let mut k = history_prefix(key);
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+/// Every history item of one assessment.
+pub fn history_prefix(key: &AssessmentKey) -> Vec<u8> {
+    let mut k = assessment_key(key);
+    k.push(SEP);
+    k
 }
 
 /// Period id, NUL, NIP: a period's assessments are one prefix scan.

@@ -38,6 +38,8 @@ pub enum Action {
     ResetItems,
     /// Types a new numeric score (PP 46/2011 scheme).
     EditScore,
+    /// Shows who changed what in the assessment.
+    History,
     ToggleComplete,
     /// Saves and closes the open editor.
     SaveText,
@@ -68,4 +70,5 @@ pub enum Purpose {
     Cursor,
     RestoreCursor,
     Seed,
+    History,
 }

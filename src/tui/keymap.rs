@@ -23,6 +23,8 @@ pub enum Context {
     Scoring,
     Summary,
     Help,
+    /// The history overlay.
+    History,
     /// A note or other text being edited: unbound keys are typed.
     Text,
     /// A filter being typed: unbound keys are typed.
@@ -169,6 +171,7 @@ struct RawKeymap {
     scoring: Vec<RawBinding>,
     summary: Vec<RawBinding>,
     help: Vec<RawBinding>,
+    history: Vec<RawBinding>,
     text: Vec<RawBinding>,
     filter: Vec<RawBinding>,
 }
@@ -183,6 +186,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::Scoring, r.scoring),
         (Context::Summary, r.summary),
         (Context::Help, r.help),
+        (Context::History, r.history),
         (Context::Text, r.text),
         (Context::Filter, r.filter),
     ];
@@ -278,7 +282,7 @@ impl Keymap {
         if key.code == KeyCode::Char('c') && key.mods == KeyModifiers::CONTROL {
             return Some(Action::Quit);
         }
-        if ctx == Context::Help {
+        if matches!(ctx, Context::Help | Context::History) {
             return None;
         }
         lookup(Context::Global)
@@ -286,7 +290,7 @@ impl Keymap {
 
     /// The bindings of a context followed by the global ones (for help).
     pub fn bindings(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
-        let global = if ctx.is_text() || ctx == Context::Help {
+        let global = if ctx.is_text() || matches!(ctx, Context::Help | Context::History) {
             None
         } else {
             self.sections.get(&Context::Global)

@@ -103,6 +103,8 @@ pub struct Model {
     pub keymap: Keymap,
     pub screen: Screen,
     pub help: bool,
+    /// The open history overlay, newest last.
+    pub history: Option<Vec<crate::domain::history::Item>>,
     pub status: Status,
     pub size: (u16, u16),
     pub quit: bool,
@@ -148,6 +150,7 @@ impl Model {
             keymap,
             screen: Screen::Loading,
             help: false,
+            history: None,
             status: Status::Idle,
             size: (80, 24),
             quit: false,
@@ -186,6 +189,9 @@ impl Model {
         }
         if self.help {
             return Context::Help;
+        }
+        if self.history.is_some() {
+            return Context::History;
         }
         self.context_under_help()
     }

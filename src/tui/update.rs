@@ -79,6 +79,17 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             m.help = false;
             vec![]
         }
+        Action::Back if m.history.is_some() => {
+            m.history = None;
+            vec![]
+        }
+        Action::History => match m.current_person() {
+            Some(p) if matches!(m.screen, Screen::Scoring | Screen::Summary) => {
+                let key = m.key_of(p);
+                vec![Effect::Store(Purpose::History, Request::History { key })]
+            }
+            _ => vec![],
+        },
         Action::Stored(purpose, result) => stored::stored(m, purpose, result),
         Action::DemoLoaded(Ok(req)) => {
             m.status = Status::Info(m.t().demo_loading.into());

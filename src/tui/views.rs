@@ -2,6 +2,7 @@
 
 mod chrome;
 mod first_run;
+mod history;
 mod login;
 mod overlay;
 mod roster;
@@ -48,6 +49,9 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
     }
     chrome::status(m, theme, frame, status);
     chrome::footer(m, theme, frame, footer);
+    if let Some(items) = &m.history {
+        history::draw(m, items, theme, frame, body);
+    }
     if m.help {
         overlay::help(m, theme, frame, body);
     }

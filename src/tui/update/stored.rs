@@ -64,6 +64,10 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             m.status = Status::Error(fill(m.t().rejected, &[("why", &why)]));
             vec![]
         }
+        (_, Response::History(items)) => {
+            m.history = Some(items);
+            vec![]
+        }
         (Purpose::RestoreCursor, Response::Cursor(Some(c))) => {
             if c.period != m.period && m.org.period(&c.period).is_some() {
                 m.period.clone_from(&c.period);
