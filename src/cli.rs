@@ -50,6 +50,20 @@ pub enum Command {
         #[arg(long)]
         rebuild: bool,
     },
+    /// Write a consistent, versioned, checksummed backup of the store (works
+    /// while the app is running)
+    Backup {
+        /// The backup file to write
+        file: PathBuf,
+    },
+    /// Check a backup, then rebuild the store from it
+    Restore {
+        /// The backup file to read
+        file: PathBuf,
+        /// Restore over an existing store (it is kept beside the new one)
+        #[arg(long)]
+        force: bool,
+    },
     /// Export every assessment (NIP, name, unit, period, appraiser, status,
     /// each criterion's rating, label and note, aspect ratings, predikat or
     /// score, strengths, improvements)

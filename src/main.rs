@@ -13,7 +13,12 @@ use kinerja::tui::model::Model;
 use std::io::Write;
 
 fn main() -> Result<()> {
-    color_eyre::install()?;
+    // Errors here are for people (admins at a terminal): the message, not
+    // source locations or backtrace hints.
+    color_eyre::config::HookBuilder::default()
+        .display_location_section(false)
+        .display_env_section(false)
+        .install()?;
     let cli = Cli::parse();
     let paths = Paths::resolve(cli.data_dir.clone());
     let config = Config::load(paths.config_dir.as_deref())?;
@@ -27,6 +32,31 @@ fn main() -> Result<()> {
         None => tui(&cli, &paths, &config, lang),
         Some(Command::Audit(AuditCommand::Verify)) => audit_verify(&paths, lang),
         Some(Command::Doctor { rebuild }) => doctor(&paths, lang, rebuild),
+        Some(Command::Backup { file }) => {
+            let s = kinerja::store::backup::backup(&paths.data_dir, &file)?;
+            let args = [
+                ("file", file.display().to_string()),
+                ("n", s.entries.to_string()),
+                ("bytes", s.bytes.to_string()),
+            ];
+            println!("{}", fill(lang.strings().cli_backup_done, &pairs(&args)));
+            Ok(())
+        }
+        Some(Command::Restore { file, force }) => {
+            let (s, old) =
+                kinerja::store::backup::restore(&file, &paths.data_dir, force, unix_now())?;
+            let args = [
+                ("file", file.display().to_string()),
+                ("n", s.entries.to_string()),
+                ("dir", paths.data_dir.display().to_string()),
+            ];
+            println!("{}", fill(lang.strings().cli_restore_done, &pairs(&args)));
+            if let Some(old) = old {
+                let args = [("old", old.display().to_string())];
+                println!("{}", fill(lang.strings().cli_restore_kept, &pairs(&args)));
+            }
+            Ok(())
+        }
         Some(Command::Demo {
             employees,
             seed,
@@ -74,15 +104,23 @@ fn export(
     Ok(())
 }
 
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Borrows owned (name, value) pairs for `fill`.
+fn pairs<'a>(args: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    args.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
 /// Compares the store with the journal, or rebuilds it from the journal.
 fn doctor(paths: &Paths, lang: Lang, rebuild: bool) -> Result<()> {
     use kinerja::store::doctor;
     let t = lang.strings();
     if rebuild {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        let old = doctor::rebuild(&paths.data_dir, now)?;
+        let old = doctor::rebuild(&paths.data_dir, unix_now())?;
         println!(
             "{}",
             fill(t.cli_doctor_rebuilt, &[("old", &old.display().to_string())])

@@ -1,6 +1,7 @@
 //! The only code that touches sled. See DESIGN.md, "What saved means".
 
 mod apply;
+pub mod backup;
 pub mod codec;
 pub mod doctor;
 mod edit;
