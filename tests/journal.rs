@@ -152,20 +152,43 @@ fn removed_or_reordered_entries_break_the_chain() {
 }
 
 #[test]
-fn a_changed_journal_keeps_the_store_closed() {
+fn a_changed_last_entry_keeps_the_store_closed() {
+    let dir = journalled();
+    let path = journal_path(dir.path());
+    let mut bytes = std::fs::read(&path).expect("read");
+    let s = frame_starts(&bytes);
+    bytes[s[3] + 20] ^= 0x40;
+    std::fs::write(&path, bytes).expect("write");
+    match kinerja::store::Store::open(dir.path()) {
+        Err(e @ StoreError::Journal(_)) => {
+            assert!(e.to_string().contains("#4"), "{e}");
+        }
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("a damaged journal must keep the store closed"),
+    }
+}
+
+#[test]
+fn damage_to_an_older_entry_is_found_by_verify_and_doctor() {
     let dir = journalled();
     let path = journal_path(dir.path());
     let mut bytes = std::fs::read(&path).expect("read");
     let s = frame_starts(&bytes);
     bytes[s[1] + 20] ^= 0x40;
     std::fs::write(&path, bytes).expect("write");
-    match kinerja::store::Store::open(dir.path()) {
-        Err(e @ StoreError::Journal(_)) => {
-            assert!(e.to_string().contains("#2"), "{e}");
-        }
-        Err(e) => panic!("unexpected error {e}"),
-        Ok(_) => panic!("a damaged journal must keep the store closed"),
-    }
+    // Opening skips entries sled applied long ago, so the store still
+    // serves; the audit and the doctor name the damaged entry.
+    drop(open(dir.path()));
+    assert_eq!(
+        journal::verify(&path)
+            .expect("read")
+            .broken
+            .expect("broken")
+            .seq,
+        2
+    );
+    let err = kinerja::store::doctor::check(dir.path()).expect_err("doctor fails");
+    assert!(err.to_string().contains("#2"), "{err}");
 }
 
 #[test]

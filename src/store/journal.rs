@@ -184,12 +184,13 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Opens (creating if needed) the journal for appending, streaming
-    /// through it once: every frame's checksum is checked, only entries
-    /// after `applied` are decoded (the ones sled has not seen), and only
-    /// the last payload is hashed, so opening stays cheap as the journal
-    /// grows. A torn last entry is cut off; other damage refuses to open.
-    /// The full chain check is [`verify`]'s job.
+    /// Opens (creating if needed) the journal for appending, walking its
+    /// frame headers once: entries after `applied` (the ones sled has not
+    /// seen) and the last entry are checksummed and decoded or hashed;
+    /// older ones are skipped, so opening stays cheap as the journal grows.
+    /// A torn last entry is cut off; damage in what is read refuses to
+    /// open. The full check of every entry and the chain is [`verify`]'s
+    /// (and `doctor`'s and `backup`'s) job.
     pub fn open(path: &Path, applied: u64) -> Result<Opened, JournalError> {
         let io = |source| JournalError::Io {
             path: path.to_path_buf(),
@@ -242,9 +243,19 @@ impl Journal {
                 break true;
             }
             let keep = next > applied;
+            let last = end == len;
+            if !keep && !last {
+                // Applied long ago and checked by `verify`, `doctor` and
+                // `backup`: skipped here, so opening does not grow with the
+                // journal.
+                reader.seek_relative(flen as i64).map_err(io)?;
+                last_frame = Some((pos + FRAME_HEADER as u64, flen));
+                (pos, seq) = (end, next);
+                continue;
+            }
             let mut payload = Vec::with_capacity(if keep { flen } else { 0 });
             let mut crc_state = crc32fast::Hasher::new();
-            let mut sha = (end == len).then(Sha256::new);
+            let mut sha = last.then(Sha256::new);
             let mut remaining = flen;
             while remaining > 0 {
                 let n = remaining.min(chunk.len());
