@@ -8,7 +8,7 @@
 //! only means the entry is applied again on the next open.
 
 use super::codec;
-use super::journal::{Change, Entry, Journal};
+use super::journal::{Appended, Change, Entry, Journal};
 use super::sled_store::{Store, StoreError};
 use super::trees;
 use crate::domain::{Assessment, history};
@@ -26,7 +26,7 @@ fn tx_error(e: sled::transaction::TransactionError<()>) -> StoreError {
 
 /// Who made a journalled change, when, and its sequence number.
 pub(super) struct Done<'a> {
-    pub seq: u64,
+    pub at: Appended,
     pub actor: Option<&'a crate::domain::Nip>,
     pub time: i64,
 }
@@ -41,15 +41,22 @@ impl Store {
 
     /// The sequence number of the last journal entry applied to sled.
     pub fn applied_seq(&self) -> Result<u64, StoreError> {
-        super::sled_store::applied_seq(&self.trees)
+        Ok(super::sled_store::applied(&self.trees)?.seq)
     }
 
-    pub(super) fn applied_bytes(seq: u64) -> Result<Vec<u8>, StoreError> {
-        Ok(codec::encode(&seq.to_string())?)
+    /// The `meta` value that records an applied entry and its hash.
+    pub(super) fn applied_bytes(at: Appended) -> Result<Vec<u8>, StoreError> {
+        use std::fmt::Write;
+        let mut text = format!("{}:", at.seq);
+        for b in at.hash {
+            let _ = write!(text, "{b:02x}");
+        }
+        Ok(codec::encode(&text)?)
     }
 
     /// Applies one journalled change that sled has not seen yet.
-    pub(super) fn apply_entry(&self, e: &Entry) -> Result<(), StoreError> {
+    pub(super) fn apply_entry(&self, e: &Entry, hash: [u8; 32]) -> Result<(), StoreError> {
+        let at = Appended { seq: e.seq, hash };
         match &e.change {
             Change::Edit {
                 edit,
@@ -58,7 +65,7 @@ impl Store {
                 ..
             } => {
                 let done = Done {
-                    seq: e.seq,
+                    at,
                     actor: e.actor.as_ref(),
                     time: e.time,
                 };
@@ -70,14 +77,14 @@ impl Store {
                 assessments,
                 active_period,
             } => match self.prepare_seed(org, reference, assessments, active_period.as_deref())? {
-                Ok(plan) => self.commit_seed(plan, e.seq),
+                Ok(plan) => self.commit_seed(plan, at),
                 Err(msg) => Err(StoreError::Corrupt {
                     tree: "journal".into(),
                     key: format!("#{}", e.seq),
                     reason: format!("a journalled seed no longer applies: {msg}"),
                 }),
             },
-            Change::ActivePeriod(p) => self.apply_active_period(p, e.seq),
+            Change::ActivePeriod(p) => self.apply_active_period(p, at),
         }
     }
 
@@ -91,13 +98,13 @@ impl Store {
         after: &Assessment,
     ) -> Result<(), StoreError> {
         let t = &self.trees;
-        let item = history::item(done.seq, done.actor.cloned(), done.time, edit, before);
+        let item = history::item(done.at.seq, done.actor.cloned(), done.time, edit, before);
         let (k, v, hk, hv, s) = (
             trees::assessment_key(&after.key),
             codec::encode(after)?,
-            trees::history_key(&after.key, done.seq),
+            trees::history_key(&after.key, done.at.seq),
             codec::encode(&item)?,
-            Self::applied_bytes(done.seq)?,
+            Self::applied_bytes(done.at)?,
         );
         (&t.assessments, &t.history, &t.meta)
             .transaction(|(assessments, history, meta)| {
@@ -126,10 +133,10 @@ impl Store {
         Ok(items)
     }
 
-    pub(super) fn apply_active_period(&self, period: &str, seq: u64) -> Result<(), StoreError> {
+    pub(super) fn apply_active_period(&self, period: &str, at: Appended) -> Result<(), StoreError> {
         let mut batch = sled::Batch::default();
         batch.insert(trees::ACTIVE_PERIOD, codec::encode(&period.to_string())?);
-        batch.insert(trees::APPLIED_SEQ, Self::applied_bytes(seq)?);
+        batch.insert(trees::APPLIED_SEQ, Self::applied_bytes(at)?);
         self.trees.meta.apply_batch(batch)?;
         Ok(())
     }

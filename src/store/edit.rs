@@ -91,9 +91,9 @@ impl Store {
             before: before.map(Box::new),
             after: Box::new(next.clone()),
         };
-        let seq = journal.append(actor, next.updated_at, change)?;
+        let at = journal.append(actor, next.updated_at, change)?;
         let done = Done {
-            seq,
+            at,
             actor,
             time: next.updated_at,
         };

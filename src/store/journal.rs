@@ -164,11 +164,28 @@ pub fn is_torn_tail(b: &Broken) -> bool {
     b.reason.contains("incomplete write")
 }
 
+/// Where an appended entry stands in the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appended {
+    pub seq: u64,
+    /// SHA-256 of its payload: the next entry's `prev`.
+    pub hash: [u8; 32],
+}
+
+/// How far sled has applied the journal, as recorded in sled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Applied {
+    pub seq: u64,
+    /// The hash of entry `seq`, so opening need not re-hash it.
+    pub hash: Option<[u8; 32]>,
+}
+
 /// A journal opened for appending, with what sled still has to apply.
 pub struct Opened {
     pub journal: Journal,
-    /// Entries after the `applied` sequence number, in order.
-    pub pending: Vec<Entry>,
+    /// Entries after the applied sequence number, in order, with the
+    /// hash of each.
+    pub pending: Vec<(Entry, [u8; 32])>,
     /// The sequence number of the last entry (0 when empty).
     pub last_seq: u64,
 }
@@ -191,7 +208,7 @@ impl Journal {
     /// A torn last entry is cut off; damage in what is read refuses to
     /// open. The full check of every entry and the chain is [`verify`]'s
     /// (and `doctor`'s and `backup`'s) job.
-    pub fn open(path: &Path, applied: u64) -> Result<Opened, JournalError> {
+    pub fn open(path: &Path, applied: Applied) -> Result<Opened, JournalError> {
         let io = |source| JournalError::Io {
             path: path.to_path_buf(),
             source,
@@ -242,7 +259,7 @@ impl Journal {
             if end > len {
                 break true;
             }
-            let keep = next > applied;
+            let keep = next > applied.seq;
             let last = end == len;
             if !keep && !last {
                 // Applied long ago and checked by `verify`, `doctor` and
@@ -255,7 +272,11 @@ impl Journal {
             }
             let mut payload = Vec::with_capacity(if keep { flen } else { 0 });
             let mut crc_state = crc32fast::Hasher::new();
-            let mut sha = last.then(Sha256::new);
+            // The newest applied entry's hash is in sled already.
+            let known = (last && next == applied.seq)
+                .then_some(applied.hash)
+                .flatten();
+            let mut sha = ((last && known.is_none()) || keep).then(Sha256::new);
             let mut remaining = flen;
             while remaining > 0 {
                 let n = remaining.min(chunk.len());
@@ -272,16 +293,17 @@ impl Journal {
             if crc_state.finalize() != crc {
                 return Err(broken("checksum mismatch: its bytes were changed"));
             }
+            let hash: Option<[u8; 32]> = sha.map(|h| h.finalize().into());
             if keep {
                 let entry = codec::decode::<Entry>(&payload)
                     .map_err(|e| broken(&format!("cannot be decoded: {e}")))?;
                 if entry.seq != next {
                     return Err(broken("its sequence number is out of order"));
                 }
-                pending.push(entry);
+                pending.push((entry, hash.unwrap_or_default()));
             }
-            if let Some(h) = sha {
-                last_hash = h.finalize().into();
+            if last {
+                last_hash = known.or(hash).unwrap_or_default();
             }
             last_frame = Some((pos + FRAME_HEADER as u64, flen));
             (pos, seq) = (end, next);
@@ -318,7 +340,7 @@ impl Journal {
         actor: Option<&Nip>,
         time: i64,
         change: Change,
-    ) -> Result<u64, JournalError> {
+    ) -> Result<Appended, JournalError> {
         let entry = Entry {
             seq: self.next_seq,
             prev: self.last_hash,
@@ -352,7 +374,10 @@ impl Journal {
         self.end += frame.len() as u64;
         self.next_seq += 1;
         self.last_hash = sha256(&payload);
-        Ok(entry.seq)
+        Ok(Appended {
+            seq: entry.seq,
+            hash: self.last_hash,
+        })
     }
 }
 

@@ -8,7 +8,7 @@
 //! beforehand under the writer lock; only seeds write the roster trees.
 
 use super::codec::{self, Record};
-use super::journal::Change;
+use super::journal::{Appended, Change};
 use super::request::Response;
 use super::sled_store::{Store, StoreError};
 use super::trees;
@@ -83,8 +83,8 @@ impl Store {
             assessments: assessments.to_vec(),
             active_period: active_period.map(str::to_string),
         };
-        let seq = journal.append(actor, (self.clock)(), change)?;
-        self.commit_seed(plan, seq)?;
+        let at = journal.append(actor, (self.clock)(), change)?;
+        self.commit_seed(plan, at)?;
         Ok(Response::Done)
     }
 
@@ -148,11 +148,11 @@ impl Store {
 
     /// Writes a prepared seed and the applied sequence number in one sled
     /// transaction, then syncs sled's files (see `persist_all`).
-    pub(super) fn commit_seed(&self, mut plan: Plan, seq: u64) -> Result<(), StoreError> {
+    pub(super) fn commit_seed(&self, mut plan: Plan, at: Appended) -> Result<(), StoreError> {
         let t = &self.trees;
         plan.writes[0]
             .insert
-            .push((trees::APPLIED_SEQ.to_vec(), Self::applied_bytes(seq)?));
+            .push((trees::APPLIED_SEQ.to_vec(), Self::applied_bytes(at)?));
         let targets = [
             &t.meta,
             &t.reference,

@@ -3,7 +3,7 @@
 //! applied to sled and answered, so `Saved` and `Done` mean "on disk".
 
 use super::codec::{self, CodecError};
-use super::journal::{self, Change, Journal, JournalError};
+use super::journal::{self, Applied, Change, Journal, JournalError};
 use super::request::{CorruptRecord, Cursor, Request, Response, Snapshot};
 use super::trees::{self, Trees};
 use crate::domain::{Assessment, Nip, Org, Reference};
@@ -112,10 +112,25 @@ fn check_schema(db: &sled::Db, t: &Trees, dir: &Path) -> Result<(), StoreError> 
     }
 }
 
-/// The sequence number of the last journal entry applied to sled.
-pub(super) fn applied_seq(t: &Trees) -> Result<u64, StoreError> {
-    let text = trees::get::<String>(&t.meta, trees::META, trees::APPLIED_SEQ)?;
-    Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
+/// The last journal entry applied to sled: "seq:hex-hash" in `meta`.
+pub(super) fn applied(t: &Trees) -> Result<Applied, StoreError> {
+    let Some(text) = trees::get::<String>(&t.meta, trees::META, trees::APPLIED_SEQ)? else {
+        return Ok(Applied::default());
+    };
+    let (seq, hash) = text.split_once(':').unwrap_or((text.as_str(), ""));
+    let hash = (hash.len() == 64)
+        .then(|| {
+            let mut h = [0u8; 32];
+            for (i, b) in h.iter_mut().enumerate() {
+                *b = u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok()?;
+            }
+            Some(h)
+        })
+        .flatten();
+    Ok(Applied {
+        seq: seq.parse().unwrap_or(0),
+        hash,
+    })
 }
 
 impl Store {
@@ -129,11 +144,11 @@ impl Store {
         let db = Self::open_db(dir)?;
         let trees = Trees::open(&db)?;
         check_schema(&db, &trees, dir)?;
-        let applied = applied_seq(&trees)?;
+        let applied = applied(&trees)?;
         let opened = Journal::open(&dir.join(journal::FILE), applied)?;
-        if applied > opened.last_seq {
+        if applied.seq > opened.last_seq {
             return Err(StoreError::JournalBehind {
-                applied,
+                applied: applied.seq,
                 journal: opened.last_seq,
             });
         }
@@ -144,8 +159,8 @@ impl Store {
             clock: unix_now,
             journal: Mutex::new(opened.journal),
         };
-        for e in &opened.pending {
-            store.apply_entry(e)?;
+        for (e, hash) in &opened.pending {
+            store.apply_entry(e, *hash)?;
         }
         if !opened.pending.is_empty() {
             store.db.flush()?;
@@ -263,9 +278,9 @@ impl Store {
                     )));
                 }
                 let mut journal = self.writer();
-                let seq =
+                let at =
                     journal.append(actor, (self.clock)(), Change::ActivePeriod(period.clone()))?;
-                self.apply_active_period(&period, seq)?;
+                self.apply_active_period(&period, at)?;
                 Ok(Response::Done)
             }
         }
