@@ -4,36 +4,9 @@
 
 mod common;
 
-use common::{AINI, KEPALA, RUDY, key, nip, open, seeded};
-use kinerja::domain::{Assessment, Edit};
+use common::{AINI, RUDY, all, open, rate, seeded};
 use kinerja::store::backup::{self, BackupError};
-use kinerja::store::{Request, Response};
 use tempfile::TempDir;
-
-fn rate(store: &kinerja::store::Store, employee: &str, rev: u64, c: &str, r: u8) -> Assessment {
-    let req = Request::Edit {
-        key: key(employee),
-        expected_revision: rev,
-        edit: Edit::SetRating {
-            criterion: c.into(),
-            rating: Some(r),
-        },
-    };
-    match store.execute(Some(&nip(KEPALA)), req).expect("edit") {
-        Response::Saved(a) => *a,
-        other => panic!("expected Saved, got {other:?}"),
-    }
-}
-
-fn all(store: &kinerja::store::Store) -> Vec<Assessment> {
-    match store.execute(None, Request::AllAssessments).expect("read") {
-        Response::Assessments { mut items, .. } => {
-            items.sort_by(|a, b| a.key.cmp(&b.key));
-            items
-        }
-        other => panic!("expected assessments, got {other:?}"),
-    }
-}
 
 #[test]
 fn a_backup_taken_while_the_store_is_open_restores_every_change() {

@@ -3,33 +3,9 @@
 
 mod common;
 
-use common::{AINI, KEPALA, PERIOD, RUDY, key, nip, open, seeded};
-use kinerja::domain::{Assessment, Edit};
+use common::{AINI, PERIOD, RUDY, all, open, rate, seeded};
 use kinerja::store::doctor;
-use kinerja::store::{Request, Response};
 use tempfile::TempDir;
-
-fn rate(store: &kinerja::store::Store, employee: &str, rev: u64, c: &str, r: u8) -> Assessment {
-    let req = Request::Edit {
-        key: key(employee),
-        expected_revision: rev,
-        edit: Edit::SetRating {
-            criterion: c.into(),
-            rating: Some(r),
-        },
-    };
-    match store.execute(Some(&nip(KEPALA)), req).expect("edit") {
-        Response::Saved(a) => *a,
-        other => panic!("expected Saved, got {other:?}"),
-    }
-}
-
-fn all(store: &kinerja::store::Store) -> Vec<Assessment> {
-    match store.execute(None, Request::AllAssessments).expect("read") {
-        Response::Assessments { items, .. } => items,
-        other => panic!("expected assessments, got {other:?}"),
-    }
-}
 
 /// A data dir inside a temp dir, so that rebuild's siblings land there too.
 fn store_dir() -> (TempDir, std::path::PathBuf) {

@@ -11,21 +11,6 @@ use kinerja::store::{Request, Response, StoreError};
 use std::path::Path;
 use tempfile::TempDir;
 
-fn rate(store: &kinerja::store::Store, who: &str, employee: &str, rev: u64, c: &str, r: u8) -> u64 {
-    let req = Request::Edit {
-        key: key(employee),
-        expected_revision: rev,
-        edit: Edit::SetRating {
-            criterion: c.into(),
-            rating: Some(r),
-        },
-    };
-    match store.execute(Some(&nip(who)), req).expect("edit") {
-        Response::Saved(a) => a.revision,
-        other => panic!("expected Saved, got {other:?}"),
-    }
-}
-
 fn journal_path(dir: &Path) -> std::path::PathBuf {
     dir.join(journal::FILE)
 }
@@ -46,9 +31,9 @@ fn frame_starts(bytes: &[u8]) -> Vec<usize> {
 fn journalled() -> TempDir {
     let dir = TempDir::new().expect("tempdir");
     let store = seeded(dir.path());
-    let r = rate(&store, KEPALA, AINI, 0, "rhk1", 2);
-    rate(&store, KEPALA, AINI, r, "rhk2", 3);
-    rate(&store, KEPALA, RUDY, 0, "pelayanan", 4);
+    let r = common::rate(&store, AINI, 0, "rhk1", 2).revision;
+    common::rate(&store, AINI, r, "rhk2", 3);
+    common::rate(&store, RUDY, 0, "pelayanan", 4);
     dir
 }
 
@@ -270,7 +255,7 @@ fn a_torn_last_entry_is_reported_then_dropped_on_open() {
     let store = open(dir.path());
     assert_eq!(store.applied_seq().expect("applied"), 4);
     assert_eq!(std::fs::read(&path).expect("read"), clean);
-    rate(&store, KEPALA, RUDY, 1, "akuntabel", 3);
+    common::rate(&store, RUDY, 1, "akuntabel", 3);
     drop(store);
     let scan = journal::verify(&path).expect("read");
     assert!(scan.broken.is_none());

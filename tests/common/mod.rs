@@ -4,7 +4,8 @@
 #![allow(dead_code)]
 
 use kinerja::domain::{
-    Aspect, AssessmentKey, Criterion, Nip, Org, Period, Person, Reference, Template, Unit,
+    Aspect, Assessment, AssessmentKey, Criterion, Edit, Nip, Org, Period, Person, Reference,
+    Template, Unit,
 };
 use kinerja::store::{Request, Response, Store};
 use std::path::Path;
@@ -141,4 +142,31 @@ pub fn seeded(dir: &Path) -> Store {
         Response::Done
     );
     store
+}
+
+/// Rates a criterion as the appraiser (KEPALA); the saved assessment.
+pub fn rate(store: &Store, employee: &str, rev: u64, criterion: &str, rating: u8) -> Assessment {
+    let req = Request::Edit {
+        key: key(employee),
+        expected_revision: rev,
+        edit: Edit::SetRating {
+            criterion: criterion.into(),
+            rating: Some(rating),
+        },
+    };
+    match store.execute(Some(&nip(KEPALA)), req).expect("edit") {
+        Response::Saved(a) => *a,
+        other => panic!("expected Saved, got {other:?}"),
+    }
+}
+
+/// Every assessment in the store, in key order.
+pub fn all(store: &Store) -> Vec<Assessment> {
+    match store.execute(None, Request::AllAssessments).expect("read") {
+        Response::Assessments { mut items, .. } => {
+            items.sort_by(|a, b| a.key.cmp(&b.key));
+            items
+        }
+        other => panic!("expected assessments, got {other:?}"),
+    }
 }
