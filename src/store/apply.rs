@@ -54,6 +54,56 @@ impl Store {
         Ok(codec::encode(&text)?)
     }
 
+    /// Applies the journalled changes sled has not seen (on open, and when
+    /// a store is rebuilt or restored). Runs of edits go in batches, with
+    /// the applied sequence number written after each batch: a crash in
+    /// between only means that run is applied again, which is harmless
+    /// (each write puts the entry's final record, history is keyed by seq).
+    pub(super) fn apply_entries(&self, pending: &[(Entry, [u8; 32])]) -> Result<(), StoreError> {
+        const RUN: usize = 4096;
+        let t = &self.trees;
+        let mut i = 0;
+        while i < pending.len() {
+            let (mut records, mut history) = (sled::Batch::default(), sled::Batch::default());
+            let mut last = None;
+            while let Some((e, hash)) = pending.get(i).filter(|_| last.map_or(0, |(n, _)| n) < RUN)
+            {
+                let Change::Edit {
+                    edit,
+                    before,
+                    after,
+                    ..
+                } = &e.change
+                else {
+                    break;
+                };
+                let item = history::item(e.seq, e.actor.clone(), e.time, edit, before.as_deref());
+                records.insert(trees::assessment_key(&after.key), codec::encode(&**after)?);
+                history.insert(trees::history_key(&after.key, e.seq), codec::encode(&item)?);
+                let n = last.map_or(0, |(n, _)| n) + 1;
+                last = Some((
+                    n,
+                    Appended {
+                        seq: e.seq,
+                        hash: *hash,
+                    },
+                ));
+                i += 1;
+            }
+            if let Some((_, at)) = last {
+                t.assessments.apply_batch(records)?;
+                t.history.apply_batch(history)?;
+                t.meta
+                    .insert(trees::APPLIED_SEQ, Self::applied_bytes(at)?)?;
+                continue;
+            }
+            let (e, hash) = &pending[i];
+            self.apply_entry(e, *hash)?;
+            i += 1;
+        }
+        Ok(())
+    }
+
     /// Applies one journalled change that sled has not seen yet.
     pub(super) fn apply_entry(&self, e: &Entry, hash: [u8; 32]) -> Result<(), StoreError> {
         let at = Appended { seq: e.seq, hash };

@@ -159,9 +159,7 @@ impl Store {
             clock: unix_now,
             journal: Mutex::new(opened.journal),
         };
-        for (e, hash) in &opened.pending {
-            store.apply_entry(e, *hash)?;
-        }
+        store.apply_entries(&opened.pending)?;
         if !opened.pending.is_empty() {
             store.db.flush()?;
         }
