@@ -31,6 +31,27 @@ pub(super) struct Done<'a> {
     pub time: i64,
 }
 
+/// A key and its encoded value.
+type Write = (Vec<u8>, Vec<u8>);
+
+/// The two writes of an edit: the assessment's new record and its
+/// history item.
+fn edit_records(
+    done: &Done<'_>,
+    edit: &crate::domain::Edit,
+    before: Option<&Assessment>,
+    after: &Assessment,
+) -> Result<[Write; 2], StoreError> {
+    let item = history::item(done.at.seq, done.actor.cloned(), done.time, edit, before);
+    Ok([
+        (trees::assessment_key(&after.key), codec::encode(after)?),
+        (
+            trees::history_key(&after.key, done.at.seq),
+            codec::encode(&item)?,
+        ),
+    ])
+}
+
 impl Store {
     /// The single-writer lock (the journal itself).
     pub(super) fn writer(&self) -> MutexGuard<'_, Journal> {
@@ -62,84 +83,80 @@ impl Store {
     pub(super) fn apply_entries(&self, pending: &[(Entry, [u8; 32])]) -> Result<(), StoreError> {
         const RUN: usize = 4096;
         let t = &self.trees;
-        let mut i = 0;
-        while i < pending.len() {
-            let (mut records, mut history) = (sled::Batch::default(), sled::Batch::default());
-            let mut last = None;
-            while let Some((e, hash)) = pending.get(i).filter(|_| last.map_or(0, |(n, _)| n) < RUN)
-            {
-                let Change::Edit {
+        let (mut records, mut history) = (sled::Batch::default(), sled::Batch::default());
+        let (mut run, mut last) = (0, None);
+        let flush =
+            |records: &mut sled::Batch, history: &mut sled::Batch, last: Option<Appended>| {
+                if let Some(at) = last {
+                    t.assessments.apply_batch(std::mem::take(records))?;
+                    t.history.apply_batch(std::mem::take(history))?;
+                    t.meta
+                        .insert(trees::APPLIED_SEQ, Self::applied_bytes(at)?)?;
+                }
+                Ok::<_, StoreError>(())
+            };
+        for (e, hash) in pending {
+            let at = Appended {
+                seq: e.seq,
+                hash: *hash,
+            };
+            let done = Done {
+                at,
+                actor: e.actor.as_ref(),
+                time: e.time,
+            };
+            match &e.change {
+                Change::Edit {
                     edit,
                     before,
                     after,
                     ..
-                } = &e.change
-                else {
-                    break;
-                };
-                let item = history::item(e.seq, e.actor.clone(), e.time, edit, before.as_deref());
-                records.insert(trees::assessment_key(&after.key), codec::encode(&**after)?);
-                history.insert(trees::history_key(&after.key, e.seq), codec::encode(&item)?);
-                let n = last.map_or(0, |(n, _)| n) + 1;
-                last = Some((
-                    n,
-                    Appended {
-                        seq: e.seq,
-                        hash: *hash,
-                    },
-                ));
-                i += 1;
+                } => {
+                    let [(k, v), (hk, hv)] = edit_records(&done, edit, before.as_deref(), after)?;
+                    records.insert(k, v);
+                    history.insert(hk, hv);
+                    (run, last) = (run + 1, Some(at));
+                    if run == RUN {
+                        flush(&mut records, &mut history, last.take())?;
+                        run = 0;
+                    }
+                }
+                Change::Seed {
+                    org,
+                    reference,
+                    assessments,
+                    active_period,
+                } => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    match self.prepare_seed(
+                        org,
+                        reference,
+                        assessments,
+                        active_period.as_deref(),
+                    )? {
+                        Ok(plan) => self.commit_seed(plan, at)?,
+                        Err(msg) => {
+                            return Err(StoreError::Corrupt {
+                                tree: "journal".into(),
+                                key: format!("#{}", e.seq),
+                                reason: format!("a journalled seed no longer applies: {msg}"),
+                            });
+                        }
+                    }
+                }
+                Change::ActivePeriod(p) => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_active_period(p, at)?;
+                }
             }
-            if let Some((_, at)) = last {
-                t.assessments.apply_batch(records)?;
-                t.history.apply_batch(history)?;
-                t.meta
-                    .insert(trees::APPLIED_SEQ, Self::applied_bytes(at)?)?;
-                continue;
-            }
-            let (e, hash) = &pending[i];
-            self.apply_entry(e, *hash)?;
-            i += 1;
         }
-        Ok(())
-    }
-
-    /// Applies one journalled change that sled has not seen yet.
-    pub(super) fn apply_entry(&self, e: &Entry, hash: [u8; 32]) -> Result<(), StoreError> {
-        let at = Appended { seq: e.seq, hash };
-        match &e.change {
-            Change::Edit {
-                edit,
-                before,
-                after,
-                ..
-            } => {
-                let done = Done {
-                    at,
-                    actor: e.actor.as_ref(),
-                    time: e.time,
-                };
-                self.apply_edit(&done, edit, before.as_deref(), after)
-            }
-            Change::Seed {
-                org,
-                reference,
-                assessments,
-                active_period,
-            } => match self.prepare_seed(org, reference, assessments, active_period.as_deref())? {
-                Ok(plan) => self.commit_seed(plan, at),
-                Err(msg) => Err(StoreError::Corrupt {
-                    tree: "journal".into(),
-                    key: format!("#{}", e.seq),
-                    reason: format!("a journalled seed no longer applies: {msg}"),
-                }),
-            },
-            Change::ActivePeriod(p) => self.apply_active_period(p, at),
-        }
+        flush(&mut records, &mut history, last)
     }
 
     /// Writes an edited assessment, its history item and the applied
-    /// sequence number together.
+    /// sequence number in one transaction (the live edit path).
     pub(super) fn apply_edit(
         &self,
         done: &Done<'_>,
@@ -148,14 +165,8 @@ impl Store {
         after: &Assessment,
     ) -> Result<(), StoreError> {
         let t = &self.trees;
-        let item = history::item(done.at.seq, done.actor.cloned(), done.time, edit, before);
-        let (k, v, hk, hv, s) = (
-            trees::assessment_key(&after.key),
-            codec::encode(after)?,
-            trees::history_key(&after.key, done.at.seq),
-            codec::encode(&item)?,
-            Self::applied_bytes(done.at)?,
-        );
+        let [(k, v), (hk, hv)] = edit_records(done, edit, before, after)?;
+        let s = Self::applied_bytes(done.at)?;
         (&t.assessments, &t.history, &t.meta)
             .transaction(|(assessments, history, meta)| {
                 assessments.insert(k.as_slice(), v.as_slice())?;
