@@ -2,6 +2,7 @@
 //! event loop runs the effects and feeds the answers back as actions.
 
 mod editing;
+mod scoring;
 mod stored;
 mod summary;
 
@@ -113,7 +114,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
         other => match m.screen {
             Screen::Login => login(m, other),
             Screen::Roster => roster(m, other),
-            Screen::Scoring => scoring(m, other),
+            Screen::Scoring => scoring::scoring(m, other),
             Screen::Summary => summary::summary(m, other),
             Screen::Loading | Screen::FirstRun => vec![],
         },
@@ -277,90 +278,6 @@ fn switch_employee(m: &mut Model, next: bool) {
     move_sel(&mut m.current, m.staff.len(), next);
     if m.current != before {
         m.criterion = first_unrated(m);
-    }
-}
-
-fn scoring(m: &mut Model, action: Action) -> Vec<Effect> {
-    let edits = matches!(
-        action,
-        Action::Rate(_) | Action::ClearRating | Action::EditNote | Action::EditRealisasi
-    );
-    if edits && refuse_if_frozen(m) {
-        return vec![];
-    }
-    let Some(p) = m.current_person() else {
-        m.screen = Screen::Roster;
-        return vec![];
-    };
-    let criteria = m.criteria(p);
-    let n = criteria.len();
-    let current = criteria
-        .get(m.criterion)
-        .map(|c| (c.criterion.id.clone(), c.scale, c.criterion.hasil.is_some()));
-    match action {
-        Action::Rate(r) => {
-            let Some((id, scale, _)) = current else {
-                return vec![];
-            };
-            if r == 0 || r > scale {
-                m.status = Status::Warning(fill(m.t().scale_hint, &[("n", &scale.to_string())]));
-                return vec![];
-            }
-            edit(
-                m,
-                Edit::SetRating {
-                    criterion: id,
-                    rating: Some(r),
-                },
-            )
-        }
-        Action::ClearRating => match current {
-            Some((id, ..)) => edit(
-                m,
-                Edit::SetRating {
-                    criterion: id,
-                    rating: None,
-                },
-            ),
-            None => vec![],
-        },
-        Action::NextCriterion => {
-            if m.criterion + 1 < n {
-                m.criterion += 1;
-            } else {
-                open_summary(m);
-            }
-            vec![]
-        }
-        Action::PrevCriterion => {
-            m.criterion = m.criterion.saturating_sub(1);
-            vec![]
-        }
-        Action::NextEmployee | Action::PrevEmployee => {
-            switch_employee(m, action == Action::NextEmployee);
-            vec![]
-        }
-        Action::EditNote => {
-            if let Some((id, ..)) = current {
-                editing::open_note(m, id, false);
-            }
-            vec![]
-        }
-        Action::EditRealisasi => {
-            if let Some((id, _, true)) = current {
-                editing::open_note(m, id, true);
-            }
-            vec![]
-        }
-        Action::Summary => {
-            open_summary(m);
-            vec![]
-        }
-        Action::Back => {
-            back_to_roster(m);
-            vec![]
-        }
-        _ => vec![],
     }
 }
 
