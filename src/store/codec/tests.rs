@@ -384,23 +384,3 @@ proptest! {
         decode_all(&bytes);
     }
 }
-
-#[test]
-fn journal_entry_layout_is_golden() {
-    use crate::store::journal::{Change, Entry as JournalEntry};
-    let entry = JournalEntry {
-        seq: 7,
-        prev: [0xab; 32],
-        actor: Some(nip("199003152019032007")),
-        time: 1_767_225_600,
-        change: Change::ActivePeriod("2026-S2".into()),
-    };
-    assert_golden(
-        &entry,
-        "
-            4b4a08010007abababababababababababababababababababababababababab
-            abababababab0112313939303033313532303139303332303037fc0072abd202
-            07323032362d5332
-        ",
-    );
-}
