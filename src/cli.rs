@@ -64,6 +64,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Remove the personal data of periods that ended before DATE (their
+    /// assessments and history); the journal keeps a verifiable chain and a
+    /// purge record. Without --yes, only shows what would be removed
+    Purge {
+        /// Periods whose last day is before this date (YYYY-MM-DD) are purged
+        #[arg(long, value_name = "DATE")]
+        before: String,
+        /// Really remove the data (it cannot be undone)
+        #[arg(long)]
+        yes: bool,
+    },
     /// Export every assessment (NIP, name, unit, period, appraiser, status,
     /// each criterion's rating, label and note, aspect ratings, predikat or
     /// score, strengths, improvements)

@@ -57,6 +57,7 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
+        Some(Command::Purge { before, yes }) => purge(&paths, lang, &before, yes),
         Some(Command::Demo {
             employees,
             seed,
@@ -162,6 +163,45 @@ fn doctor(paths: &Paths, lang: Lang, rebuild: bool) -> Result<()> {
     std::process::exit(1);
 }
 
+/// Shows what a purge would remove, or (with `yes`) removes it.
+fn purge(paths: &Paths, lang: Lang, before: &str, yes: bool) -> Result<()> {
+    use kinerja::store::purge;
+    let t = lang.strings();
+    let ids = |plan: &purge::Plan| {
+        let ids: Vec<&str> = plan.periods.iter().map(|p| p.id.as_str()).collect();
+        ids.join(", ")
+    };
+    let explain = |e: purge::PurgeError| match e {
+        purge::PurgeError::BadDate(d) => eyre!("{}", fill(t.cli_purge_bad_date, &[("date", &d)])),
+        purge::PurgeError::Active(p) => eyre!("{}", fill(t.cli_purge_active, &[("period", &p)])),
+        other => other.into(),
+    };
+    if !yes {
+        let plan = purge::plan(&paths.data_dir, before).map_err(explain)?;
+        let msg = if plan.periods.is_empty() {
+            fill(t.cli_purge_none, &[("before", before)])
+        } else {
+            let n = plan.assessments.to_string();
+            let args = [("periods", ids(&plan)), ("before", before.into()), ("n", n)];
+            fill(t.cli_purge_plan, &pairs(&args))
+        };
+        println!("{msg}");
+        return Ok(());
+    }
+    let Some(done) = purge::purge(&paths.data_dir, before, unix_now()).map_err(explain)? else {
+        println!("{}", fill(t.cli_purge_none, &[("before", before)]));
+        return Ok(());
+    };
+    let args = [
+        ("periods", ids(&done.plan)),
+        ("n", done.plan.assessments.to_string()),
+        ("parts", done.redacted.to_string()),
+        ("seq", done.seq.to_string()),
+    ];
+    println!("{}", fill(t.cli_purge_done, &pairs(&args)));
+    Ok(())
+}
+
 /// Checks the journal without opening the store, so it works while the
 /// app or the daemon is running.
 fn audit_verify(paths: &Paths, lang: Lang) -> Result<()> {
@@ -183,6 +223,21 @@ fn audit_verify(paths: &Paths, lang: Lang) -> Result<()> {
                     ]
                 )
             );
+            for e in &scan.entries {
+                if let kinerja::store::journal::Change::Purge(p) = &e.change {
+                    let date = time::OffsetDateTime::from_unix_timestamp(e.time)
+                        .map(|d| d.date().to_string())
+                        .unwrap_or_default();
+                    let args = [
+                        ("seq", e.seq.to_string()),
+                        ("date", date),
+                        ("periods", p.periods.join(", ")),
+                        ("before", p.before.clone()),
+                        ("parts", p.redacted.to_string()),
+                    ];
+                    println!("{}", fill(t.cli_audit_purge, &pairs(&args)));
+                }
+            }
             Ok(())
         }
         Some(b) => {

@@ -150,6 +150,13 @@ impl Store {
                     run = 0;
                     self.apply_active_period(p, at)?;
                 }
+                Change::Purge(p) => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_purge(p, at)?;
+                }
+                // Its period was purged by a later entry: nothing to write.
+                Change::Redacted => last = Some(at),
             }
         }
         flush(&mut records, &mut history, last)

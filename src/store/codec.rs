@@ -36,6 +36,10 @@ pub enum Kind {
     Meta = 7,
     Journal = 8,
     History = 9,
+    /// Parts of a sealed journal entry (see `journal::entry`).
+    JournalEdit = 10,
+    JournalSeed = 11,
+    JournalPurge = 12,
 }
 
 impl Kind {
@@ -50,6 +54,9 @@ impl Kind {
             7 => "meta",
             8 => "journal entry",
             9 => "history item",
+            10 => "journalled edit",
+            11 => "journalled seed",
+            12 => "purge record",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()
@@ -163,8 +170,13 @@ pub fn encode<T: Record>(value: &T) -> Result<Vec<u8>, CodecError> {
     Ok(out)
 }
 
-/// Reads a record of any version this build knows, migrating older ones.
-pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
+/// The layout version of a stored record of type `T`.
+pub fn version_of<T: Record>(bytes: &[u8]) -> Result<u16, CodecError> {
+    header::<T>(bytes).map(|(version, _)| version)
+}
+
+/// Checks magic and kind; returns the version and the payload.
+fn header<T: Record>(bytes: &[u8]) -> Result<(u16, &[u8]), CodecError> {
     let (head, payload) = bytes
         .split_first_chunk::<HEADER_LEN>()
         .ok_or(CodecError::Truncated(bytes.len()))?;
@@ -178,7 +190,12 @@ pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
             found: Kind::name_of(kind),
         });
     }
-    let version = u16::from_le_bytes([v0, v1]);
+    Ok((u16::from_le_bytes([v0, v1]), payload))
+}
+
+/// Reads a record of any version this build knows, migrating older ones.
+pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (version, payload) = header::<T>(bytes)?;
     if version == T::VERSION {
         payload_as::<T, T>(version, payload)
     } else if (1..T::VERSION).contains(&version) {
@@ -190,7 +207,7 @@ pub fn decode<T: Record>(bytes: &[u8]) -> Result<T, CodecError> {
 
 /// Decodes a payload as `P` (a current or an old layout of record `T`);
 /// trailing bytes are an error, so a layout change cannot pass silently.
-fn payload_as<T: Record, P: DeserializeOwned>(
+pub(super) fn payload_as<T: Record, P: DeserializeOwned>(
     version: u16,
     payload: &[u8],
 ) -> Result<P, CodecError> {

@@ -47,7 +47,8 @@ fn expected(dir: &Path) -> Result<(u64, BTreeMap<AssessmentKey, Assessment>), St
                     latest.insert(a.key.clone(), a.clone());
                 }
             }
-            Change::ActivePeriod(_) => {}
+            Change::Purge(p) => latest.retain(|k, _| !p.periods.contains(&k.period)),
+            Change::ActivePeriod(_) | Change::Redacted => {}
         }
     }
     Ok((scan.entries.len() as u64, latest))

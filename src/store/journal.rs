@@ -8,10 +8,12 @@
 //! payload, so a changed, removed or reordered entry breaks the chain at
 //! the first place it touches.
 
-use super::codec::{self, CodecError, Kind, Record};
-use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference};
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+pub mod entry;
+
+pub use entry::{Change, Entry, Purge};
+
+use super::codec::{self, CodecError};
+use crate::domain::Nip;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -21,44 +23,6 @@ pub const FILE: &str = "journal.kj";
 const FRAME_HEADER: usize = 8;
 /// Larger frames are taken as damage, not as data.
 const MAX_FRAME: usize = codec::MAX_LARGE_PAYLOAD + codec::HEADER_LEN;
-
-/// What changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Change {
-    /// One edit of one assessment, with the record before and after.
-    Edit {
-        key: AssessmentKey,
-        edit: Edit,
-        before: Option<Box<Assessment>>,
-        after: Box<Assessment>,
-    },
-    /// The roster and reference data were replaced (demo, import).
-    Seed {
-        org: Box<Org>,
-        reference: Box<Reference>,
-        assessments: Vec<Assessment>,
-        active_period: Option<String>,
-    },
-    ActivePeriod(String),
-}
-
-/// One journal entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub seq: u64,
-    /// SHA-256 of the previous entry's payload; zeros for the first.
-    pub prev: [u8; 32],
-    pub actor: Option<Nip>,
-    /// Unix seconds.
-    pub time: i64,
-    pub change: Change,
-}
-
-impl Record for Entry {
-    const KIND: Kind = Kind::Journal;
-    const VERSION: u16 = 1;
-    const LARGE: bool = true;
-}
 
 /// Where and how the chain breaks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -98,8 +62,25 @@ pub struct Scan {
     pub broken: Option<Broken>,
 }
 
-fn sha256(bytes: &[u8]) -> [u8; 32] {
-    Sha256::digest(bytes).into()
+/// A frame around a payload: length, checksum, payload.
+pub(super) fn frame(payload: &[u8]) -> Vec<u8> {
+    let mut frame = Vec::with_capacity(FRAME_HEADER + payload.len());
+    frame.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    frame.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    frame.extend_from_slice(payload);
+    frame
+}
+
+/// The payloads of a journal that [`scan`] found intact, in order.
+pub(super) fn payloads(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        let header = bytes.get(pos..pos + FRAME_HEADER)?;
+        let len = u32::from_le_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let payload = bytes.get(pos + FRAME_HEADER..pos + FRAME_HEADER + len)?;
+        pos += FRAME_HEADER + len;
+        Some(payload)
+    })
 }
 
 /// Reads and checks every entry: frame, checksum, record, sequence, chain.
@@ -133,7 +114,7 @@ pub fn scan(bytes: &[u8]) -> Scan {
         if crc32fast::hash(payload) != crc {
             break fail("checksum mismatch: its bytes were changed".into());
         }
-        let entry = match codec::decode::<Entry>(payload) {
+        let (entry, hash) = match entry::decode(payload) {
             Ok(e) => e,
             Err(e) => break fail(format!("cannot be decoded: {e}")),
         };
@@ -146,7 +127,7 @@ pub fn scan(bytes: &[u8]) -> Scan {
         if entry.prev != last_hash {
             break fail("does not follow the entry before it: the chain is broken".into());
         }
-        last_hash = sha256(payload);
+        last_hash = hash;
         entries.push(entry);
         pos += FRAME_HEADER + len;
     };
@@ -232,7 +213,6 @@ impl Journal {
         // to hash it when a torn tail follows it.
         let mut last_frame = None;
         let mut pending = Vec::new();
-        let mut chunk = vec![0u8; 1 << 16];
         let torn = loop {
             if pos == len {
                 break false;
@@ -270,40 +250,21 @@ impl Journal {
                 (pos, seq) = (end, next);
                 continue;
             }
-            let mut payload = Vec::with_capacity(if keep { flen } else { 0 });
-            let mut crc_state = crc32fast::Hasher::new();
-            // The newest applied entry's hash is in sled already.
-            let known = (last && next == applied.seq)
-                .then_some(applied.hash)
-                .flatten();
-            let mut sha = ((last && known.is_none()) || keep).then(Sha256::new);
-            let mut remaining = flen;
-            while remaining > 0 {
-                let n = remaining.min(chunk.len());
-                reader.read_exact(&mut chunk[..n]).map_err(io)?;
-                crc_state.update(&chunk[..n]);
-                if let Some(h) = sha.as_mut() {
-                    h.update(&chunk[..n]);
-                }
-                if keep {
-                    payload.extend_from_slice(&chunk[..n]);
-                }
-                remaining -= n;
-            }
-            if crc_state.finalize() != crc {
+            let mut payload = vec![0u8; flen];
+            reader.read_exact(&mut payload).map_err(io)?;
+            if crc32fast::hash(&payload) != crc {
                 return Err(broken("checksum mismatch: its bytes were changed"));
             }
-            let hash: Option<[u8; 32]> = sha.map(|h| h.finalize().into());
-            if keep {
-                let entry = codec::decode::<Entry>(&payload)
-                    .map_err(|e| broken(&format!("cannot be decoded: {e}")))?;
-                if entry.seq != next {
-                    return Err(broken("its sequence number is out of order"));
-                }
-                pending.push((entry, hash.unwrap_or_default()));
+            let (entry, hash) =
+                entry::decode(&payload).map_err(|e| broken(&format!("cannot be decoded: {e}")))?;
+            if entry.seq != next {
+                return Err(broken("its sequence number is out of order"));
             }
             if last {
-                last_hash = known.or(hash).unwrap_or_default();
+                last_hash = hash;
+            }
+            if keep {
+                pending.push((entry, hash));
             }
             last_frame = Some((pos + FRAME_HEADER as u64, flen));
             (pos, seq) = (end, next);
@@ -317,7 +278,15 @@ impl Journal {
                 let mut payload = vec![0u8; flen];
                 file.seek(SeekFrom::Start(start)).map_err(io)?;
                 file.read_exact(&mut payload).map_err(io)?;
-                last_hash = sha256(&payload);
+                last_hash = entry::decode(&payload)
+                    .map_err(|e| {
+                        JournalError::Broken(Broken {
+                            seq,
+                            offset: start - FRAME_HEADER as u64,
+                            reason: format!("cannot be decoded: {e}"),
+                        })
+                    })?
+                    .1;
             }
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
@@ -348,11 +317,8 @@ impl Journal {
             time,
             change,
         };
-        let payload = codec::encode(&entry)?;
-        let mut frame = Vec::with_capacity(FRAME_HEADER + payload.len());
-        frame.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-        frame.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-        frame.extend_from_slice(&payload);
+        let (payload, hash) = entry::encode(&entry)?;
+        let frame = frame(&payload);
         let io = |source| JournalError::Io {
             path: self.path.clone(),
             source,
@@ -373,7 +339,7 @@ impl Journal {
         }
         self.end += frame.len() as u64;
         self.next_seq += 1;
-        self.last_hash = sha256(&payload);
+        self.last_hash = hash;
         Ok(Appended {
             seq: entry.seq,
             hash: self.last_hash,
