@@ -17,6 +17,9 @@ pub struct Cli {
     /// Theme: default, light, high-contrast, monochrome, or a file in <config>/themes/
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// The daemon's socket [default: kinerja.sock in the data dir]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
     /// Log in as this appraiser (NIP) and resume where they were
     #[arg(long = "as", value_name = "NIP")]
     pub as_user: Option<String>,
@@ -26,6 +29,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Own the store and serve it to every Kinerja on this host over a Unix
+    /// socket (the app starts one on demand when none is running)
+    Serve {
+        /// Only check the configuration (`[users]`) and exit
+        #[arg(long)]
+        check: bool,
+        /// Started by a client: leave the terminal's session, exit when
+        /// the last client has gone
+        #[arg(long, hide = true)]
+        on_demand: bool,
+    },
     /// Load the fictional Kota Ambon demo organisation into the store
     /// (or, with --employees, a synthetic organisation for benchmarks)
     Demo {

@@ -94,6 +94,10 @@ pub struct Config {
     pub lang: Option<String>,
     /// Theme name: a built-in or a file in `<config_dir>/themes/`.
     pub theme: Option<String>,
+    /// For `kinerja serve`: Unix user name → the NIP of the person it is.
+    /// A mapped account always acts as that person.
+    #[serde(default)]
+    pub users: std::collections::BTreeMap<String, crate::domain::Nip>,
 }
 
 impl Config {

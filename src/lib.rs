@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod daemon;
 pub mod data;
 pub mod domain;
 pub mod i18n;

@@ -4,9 +4,10 @@ use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use kinerja::cli::{AuditCommand, Cli, Command};
 use kinerja::config::{Config, Paths, no_color_requested, real_env};
+use kinerja::daemon::Backend;
 use kinerja::domain::Nip;
 use kinerja::i18n::{Lang, fill};
-use kinerja::store::{Request, Response, Store};
+use kinerja::store::{Exec, Request, Response, Store};
 use kinerja::theme::Theme;
 use kinerja::tui::keymap::Keymap;
 use kinerja::tui::model::Model;
@@ -21,6 +22,7 @@ fn main() -> Result<()> {
         .install()?;
     let cli = Cli::parse();
     let paths = Paths::resolve(cli.data_dir.clone());
+    let socket = kinerja::daemon::socket_path(&paths.data_dir, cli.socket.as_deref());
     let config = Config::load(paths.config_dir.as_deref())?;
     let lang = cli
         .lang
@@ -29,7 +31,7 @@ fn main() -> Result<()> {
         .map_or(Some(Lang::Id), Lang::parse)
         .ok_or_else(|| eyre!("--lang: use id or en"))?;
     match cli.command {
-        None => tui(&cli, &paths, &config, lang),
+        None => tui(&cli, &paths, &socket, &config, lang),
         Some(Command::Audit(AuditCommand::Verify)) => audit_verify(&paths, lang),
         Some(Command::Doctor { rebuild }) => doctor(&paths, lang, rebuild),
         Some(Command::Backup { file }) => {
@@ -57,17 +59,27 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
+        Some(Command::Serve { check, on_demand }) => {
+            serve(&paths, socket, &config, check, on_demand)
+        }
         Some(Command::Purge { before, yes }) => purge(&paths, lang, &before, yes),
         Some(Command::Demo {
             employees,
             seed,
             force,
-        }) => demo(&paths, lang, employees, seed, force),
+        }) => demo(&paths, &socket, lang, employees, seed, force),
         Some(Command::Export {
             format,
             output,
             period,
-        }) => export(&paths, lang, format, output.as_deref(), period.as_deref()),
+        }) => export(
+            &paths,
+            &socket,
+            lang,
+            format,
+            output.as_deref(),
+            period.as_deref(),
+        ),
     }
 }
 
@@ -75,13 +87,14 @@ fn main() -> Result<()> {
 /// failed export never leaves half a file) or to standard output.
 fn export(
     paths: &Paths,
+    socket: &std::path::Path,
     lang: Lang,
     format: kinerja::io::export::Format,
     output: Option<&std::path::Path>,
     period: Option<&str>,
 ) -> Result<()> {
-    let store = Store::open(&paths.data_dir)?;
-    let (records, n) = kinerja::io::export::from_store(&store, period)?;
+    let store = Backend::connect_or_open(&paths.data_dir, socket)?;
+    let (records, n) = kinerja::io::export::from_store(&store, period).map_err(|e| eyre!(e))?;
     let Some(path) = output else {
         let mut out = std::io::stdout().lock();
         kinerja::io::export::write(&records, format, &mut out)?;
@@ -161,6 +174,53 @@ fn doctor(paths: &Paths, lang: Lang, rebuild: bool) -> Result<()> {
         )
     );
     std::process::exit(1);
+}
+
+/// Runs the daemon until SIGTERM/SIGINT (or, started on demand, until
+/// its last client has gone).
+fn serve(
+    paths: &Paths,
+    socket: std::path::PathBuf,
+    config: &Config,
+    check: bool,
+    on_demand: bool,
+) -> Result<()> {
+    use kinerja::daemon::server;
+    if check {
+        println!(
+            "config OK: {} Unix user(s) mapped to people; socket {}",
+            config.users.len(),
+            socket.display()
+        );
+        for (user, nip) in &config.users {
+            let known = nix::unistd::User::from_name(user).ok().flatten().is_some();
+            let note = if known {
+                ""
+            } else {
+                "  (no such Unix user on this host)"
+            };
+            println!("  {user} → {nip}{note}");
+        }
+        return Ok(());
+    }
+    if on_demand {
+        // Out of the terminal's session: closing that terminal (or a
+        // dropped SSH link) must not take the daemon and its other clients
+        // with it.
+        let _ = nix::unistd::setsid();
+    }
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, std::sync::Arc::clone(&stop))?;
+    }
+    let store = Store::open(&paths.data_dir)?;
+    let opts = server::Options {
+        socket,
+        idle_exit: on_demand.then_some(std::time::Duration::from_secs(5)),
+        users: config.users.clone(),
+    };
+    server::serve(store, &opts, &stop)?;
+    Ok(())
 }
 
 /// Shows what a purge would remove, or (with `yes`) removes it.
@@ -258,8 +318,14 @@ fn audit_verify(paths: &Paths, lang: Lang) -> Result<()> {
     }
 }
 
-fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {
-    let store = Store::open(&paths.data_dir)?;
+fn tui(
+    cli: &Cli,
+    paths: &Paths,
+    socket: &std::path::Path,
+    config: &Config,
+    lang: Lang,
+) -> Result<()> {
+    let client = kinerja::daemon::client::Client::connect_or_start(&paths.data_dir, socket, None)?;
     let keymap = Keymap::load(paths.config_dir.as_deref())?;
     let theme_name = cli
         .theme
@@ -276,14 +342,26 @@ fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {
         model.preferred_user = Some(Nip::parse(nip).wrap_err("--as")?);
         model.auto_login = true;
     }
-    ratatui::run(|terminal| kinerja::tui::run(terminal, &mut model, &store, &theme))?;
+    // An account the config maps to a person is that person.
+    if let Some(nip) = &client.identity.person {
+        model.preferred_user = Some(nip.clone());
+        model.auto_login = true;
+    }
+    ratatui::run(|terminal| kinerja::tui::run(terminal, &mut model, &client, &theme))?;
     Ok(())
 }
 
-fn demo(paths: &Paths, lang: Lang, employees: Option<usize>, seed: u64, force: bool) -> Result<()> {
+fn demo(
+    paths: &Paths,
+    socket: &std::path::Path,
+    lang: Lang,
+    employees: Option<usize>,
+    seed: u64,
+    force: bool,
+) -> Result<()> {
     let t = lang.strings();
-    let store = Store::open(&paths.data_dir)?;
-    if let Response::Snapshot(s) = store.execute(None, Request::Snapshot)?
+    let store = Backend::connect_or_open(&paths.data_dir, socket)?;
+    if let Response::Snapshot(s) = store.exec(None, Request::Snapshot).map_err(|e| eyre!(e))?
         && !s.org.people.is_empty()
         && !force
     {
@@ -300,7 +378,7 @@ fn demo(paths: &Paths, lang: Lang, employees: Option<usize>, seed: u64, force: b
         None => kinerja::data::demo()?,
     };
     let (people, assessments) = (d.org.people.len(), d.assessments.len());
-    store.execute(None, d.into())?;
+    store.exec(None, d.into()).map_err(|e| eyre!(e))?;
     println!(
         "{}",
         fill(

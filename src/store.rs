@@ -14,3 +14,15 @@ mod trees;
 
 pub use request::{CorruptRecord, Cursor, CursorScreen, Request, Response, Snapshot};
 pub use sled_store::{Store, StoreError};
+
+/// Anything that answers store requests: the store itself, or a client of
+/// the daemon that owns it. Errors are the store's messages.
+pub trait Exec {
+    fn exec(&self, actor: Option<&crate::domain::Nip>, req: Request) -> Result<Response, String>;
+}
+
+impl Exec for Store {
+    fn exec(&self, actor: Option<&crate::domain::Nip>, req: Request) -> Result<Response, String> {
+        self.execute(actor, req).map_err(|e| e.to_string())
+    }
+}

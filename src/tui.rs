@@ -8,7 +8,7 @@ pub mod update;
 pub mod views;
 
 use crate::domain::Nip;
-use crate::store::Store;
+use crate::store::Exec;
 use action::Action;
 use model::Model;
 use ratatui::DefaultTerminal;
@@ -18,12 +18,9 @@ use update::Effect;
 
 /// Runs one effect against the store or the shipped data; the answer
 /// comes back as an action.
-pub fn run_effect(store: &Store, actor: Option<&Nip>, effect: Effect) -> Action {
+pub fn run_effect(store: &dyn Exec, actor: Option<&Nip>, effect: Effect) -> Action {
     match effect {
-        Effect::Store(purpose, req) => Action::Stored(
-            purpose,
-            store.execute(actor, req).map_err(|e| e.to_string()),
-        ),
+        Effect::Store(purpose, req) => Action::Stored(purpose, store.exec(actor, req)),
         Effect::LoadDemo => Action::DemoLoaded(
             crate::data::demo()
                 .map(|d| Box::new(d.into()))
@@ -37,7 +34,7 @@ pub fn run_effect(store: &Store, actor: Option<&Nip>, effect: Effect) -> Action 
 /// store flushes and "tersimpan" only after it has.
 pub fn settle(
     m: &mut Model,
-    store: &Store,
+    store: &dyn Exec,
     first: Action,
     mut draw: impl FnMut(&Model) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -59,7 +56,7 @@ pub fn settle(
 /// Runs the startup requests (the snapshot, then whatever it leads to).
 pub fn start(
     m: &mut Model,
-    store: &Store,
+    store: &dyn Exec,
     mut draw: impl FnMut(&Model) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     for e in update::init() {
@@ -73,7 +70,7 @@ pub fn start(
 pub fn run(
     terminal: &mut DefaultTerminal,
     m: &mut Model,
-    store: &Store,
+    store: &dyn Exec,
     theme: &crate::theme::Theme,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;

@@ -166,11 +166,11 @@ pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> 
 /// Reads the store and builds the records of one period or all periods.
 /// Returns the records and their count.
 pub fn from_store(
-    store: &crate::store::Store,
+    store: &dyn crate::store::Exec,
     period: Option<&str>,
-) -> Result<(Vec<Record>, usize), crate::store::StoreError> {
+) -> Result<(Vec<Record>, usize), String> {
     use crate::store::{Request, Response};
-    let Response::Snapshot(snap) = store.execute(None, Request::Snapshot)? else {
+    let Response::Snapshot(snap) = store.exec(None, Request::Snapshot)? else {
         return Ok((Vec::new(), 0));
     };
     let req = match period {
@@ -180,7 +180,7 @@ pub fn from_store(
         },
         None => Request::AllAssessments,
     };
-    let Response::Assessments { items, .. } = store.execute(None, req)? else {
+    let Response::Assessments { items, .. } = store.exec(None, req)? else {
         return Ok((Vec::new(), 0));
     };
     let recs = records(&snap.org, &snap.reference, &items);

@@ -40,6 +40,9 @@ pub enum Kind {
     JournalEdit = 10,
     JournalSeed = 11,
     JournalPurge = 12,
+    /// Messages of the daemon's socket protocol.
+    ClientMsg = 13,
+    ServerMsg = 14,
 }
 
 impl Kind {
@@ -57,6 +60,8 @@ impl Kind {
             10 => "journalled edit",
             11 => "journalled seed",
             12 => "purge record",
+            13 => "client message",
+            14 => "server message",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()

@@ -1,0 +1,356 @@
+//! `kinerja serve`: owns the store and answers clients on a Unix socket,
+//! one thread per connection, and pushes every committed change to every
+//! client. Who a client is comes from the socket's peer credentials, never
+//! from what it says.
+
+use super::proto::{self, Changed, ClientMsg, FrameError, Identity, PROTOCOL, ServerMsg};
+use crate::domain::Nip;
+use crate::store::{Request, Response, Store};
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How many messages may wait for a slow client before it is dropped.
+const QUEUE: usize = 1024;
+/// How long a new connection has to say hello.
+const HELLO_WAIT: Duration = Duration::from_secs(5);
+
+/// How the daemon runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub socket: PathBuf,
+    /// Exit after this long without clients (a daemon started on demand).
+    pub idle_exit: Option<Duration>,
+    /// Unix user name → the person it is (config `[users]`).
+    pub users: BTreeMap<String, Nip>,
+}
+
+/// Why the daemon could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("a Kinerja daemon is already listening on {0}")]
+    Running(PathBuf),
+    #[error(
+        "the socket path {0} is too long for a Unix socket (at most 107 bytes); \
+         pass a shorter --socket"
+    )]
+    PathTooLong(PathBuf),
+    #[error("cannot listen on {path}: {source}")]
+    Bind {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// One connected client, as the hub sees it.
+struct Peer {
+    id: u64,
+    out: SyncSender<ServerMsg>,
+    stream: UnixStream,
+}
+
+/// The connected clients, to announce changes to.
+#[derive(Default)]
+struct Hub {
+    peers: Mutex<Vec<Peer>>,
+}
+
+impl Hub {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Peer>> {
+        self.peers
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Pushes a change to every client; one that has stopped reading is
+    /// disconnected rather than allowed to hold anyone up.
+    fn announce(&self, changed: &Changed) {
+        self.lock().retain(
+            |p| match p.out.try_send(ServerMsg::Changed(changed.clone())) {
+                Ok(()) => true,
+                Err(TrySendError::Full(_)) => {
+                    log(&format!("client #{} is not reading; disconnected", p.id));
+                    let _ = p.stream.shutdown(std::net::Shutdown::Both);
+                    false
+                }
+                Err(TrySendError::Disconnected(_)) => false,
+            },
+        );
+    }
+
+    fn remove(&self, id: u64) {
+        self.lock().retain(|p| p.id != id);
+    }
+}
+
+/// A line in the daemon's log (standard error).
+fn log(msg: &str) {
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    eprintln!("{now} kinerja serve: {msg}");
+}
+
+/// The state every connection thread shares.
+struct Shared {
+    store: Store,
+    hub: Hub,
+    users: BTreeMap<String, Nip>,
+    owner: u32,
+    clients: AtomicUsize,
+    next_id: AtomicU64,
+}
+
+/// Binds the socket, refusing to take over one a live daemon answers on.
+fn bind(path: &Path) -> Result<UnixListener, ServeError> {
+    if path.as_os_str().len() > 107 {
+        return Err(ServeError::PathTooLong(path.to_path_buf()));
+    }
+    if UnixStream::connect(path).is_ok() {
+        return Err(ServeError::Running(path.to_path_buf()));
+    }
+    // A socket file left by a daemon that died: nobody answers on it.
+    let _ = std::fs::remove_file(path);
+    let bind_err = |source| ServeError::Bind {
+        path: path.to_path_buf(),
+        source,
+    };
+    let listener = UnixListener::bind(path).map_err(bind_err)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660)).map_err(bind_err)?;
+    Ok(listener)
+}
+
+/// Serves until `stop` is set or, with `idle_exit`, until no client has
+/// been connected for that long. The store is closed on return.
+pub fn serve(store: Store, opts: &Options, stop: &AtomicBool) -> Result<(), ServeError> {
+    let listener = bind(&opts.socket)?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|source| ServeError::Bind {
+            path: opts.socket.clone(),
+            source,
+        })?;
+    log(&format!("listening on {}", opts.socket.display()));
+    let shared = Arc::new(Shared {
+        store,
+        hub: Hub::default(),
+        users: opts.users.clone(),
+        owner: nix::unistd::geteuid().as_raw(),
+        clients: AtomicUsize::new(0),
+        next_id: AtomicU64::new(1),
+    });
+    let mut idle_since = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                let shared = Arc::clone(&shared);
+                shared.clients.fetch_add(1, Ordering::SeqCst);
+                std::thread::spawn(move || {
+                    connection(&shared, stream);
+                    shared.clients.fetch_sub(1, Ordering::SeqCst);
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                if shared.clients.load(Ordering::SeqCst) > 0 {
+                    idle_since = Instant::now();
+                } else if opts.idle_exit.is_some_and(|d| idle_since.elapsed() >= d) {
+                    log("no clients left; exiting");
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => log(&format!("accept failed: {e}")),
+        }
+    }
+    let _ = std::fs::remove_file(&opts.socket);
+    // Connection threads hold the store until their clients leave; a
+    // stop closes their sockets so the store can close with them.
+    for p in shared.hub.lock().iter() {
+        let _ = p.stream.shutdown(std::net::Shutdown::Both);
+    }
+    Ok(())
+}
+
+/// Who is at the other end, from the kernel's peer credentials.
+fn identify(shared: &Shared, stream: &UnixStream) -> std::io::Result<Identity> {
+    let cred = nix::sys::socket::getsockopt(stream, nix::sys::socket::sockopt::PeerCredentials)
+        .map_err(std::io::Error::from)?;
+    let uid = cred.uid();
+    let unix_user = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+        .ok()
+        .flatten()
+        .map_or_else(|| format!("uid {uid}"), |u| u.name);
+    let person = shared.users.get(&unix_user).cloned();
+    Ok(Identity {
+        uid,
+        unix_user,
+        person,
+    })
+}
+
+/// Whether this identity may use the store at all, and as whom.
+fn admit(shared: &Shared, id: &Identity) -> Result<(), String> {
+    if id.person.is_some() || id.uid == shared.owner || id.uid == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "the Unix user {} is not in the [users] section of the Kinerja config; \
+             ask the admin to add it with your NIP",
+            id.unix_user
+        ))
+    }
+}
+
+/// Who a call acts as: a mapped account is always its person; the store's
+/// owner (and root) act as whoever they logged in as, like the in-process
+/// app does.
+fn actor(id: &Identity, claimed: Option<Nip>) -> Result<Option<Nip>, String> {
+    match (&id.person, claimed) {
+        (Some(p), None) => Ok(Some(p.clone())),
+        (Some(p), Some(c)) if *p == c => Ok(Some(c)),
+        (Some(p), Some(c)) => Err(format!(
+            "this terminal belongs to {} (NIP {p}); it cannot act as {c}",
+            id.unix_user
+        )),
+        (None, claimed) => Ok(claimed),
+    }
+}
+
+/// What a write will announce once it succeeds; taken before the
+/// request is handed to the store.
+enum Announce {
+    Edit,
+    Done(Changed),
+}
+
+fn announce(req: &Request) -> Option<Announce> {
+    match req {
+        Request::Edit { .. } => Some(Announce::Edit),
+        Request::Seed { .. } => Some(Announce::Done(Changed::Roster)),
+        Request::SetActivePeriod { period } => {
+            Some(Announce::Done(Changed::ActivePeriod(period.clone())))
+        }
+        _ => None,
+    }
+}
+
+fn changed(announce: Option<Announce>, resp: &Response) -> Option<Changed> {
+    match (announce?, resp) {
+        (Announce::Edit, Response::Saved(a)) => Some(Changed::Assessment {
+            key: a.key.clone(),
+            revision: a.revision,
+            by: a.updated_by.clone(),
+        }),
+        (Announce::Done(c), Response::Done) => Some(c),
+        _ => None,
+    }
+}
+
+/// Writes queued messages to one client until either side goes away.
+fn writer(mut stream: UnixStream, queue: Receiver<ServerMsg>) {
+    for msg in queue {
+        if proto::write(&mut stream, &msg).is_err() {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            break;
+        }
+    }
+}
+
+/// One client from hello to goodbye. Whatever it sends, only this
+/// connection is affected.
+fn connection(shared: &Shared, mut stream: UnixStream) {
+    let conn = shared.next_id.fetch_add(1, Ordering::Relaxed);
+    let id = match identify(shared, &stream) {
+        Ok(id) => id,
+        Err(e) => {
+            return log(&format!(
+                "client #{conn}: no peer credentials ({e}); closed"
+            ));
+        }
+    };
+    let who = format!("client #{conn} ({}, uid {})", id.unix_user, id.uid);
+    let _ = stream.set_read_timeout(Some(HELLO_WAIT));
+    let hello = proto::read::<ClientMsg>(&mut stream);
+    let refuse = |stream: &mut UnixStream, reason: String| {
+        log(&format!("{who}: refused: {reason}"));
+        let _ = proto::write(stream, &ServerMsg::Refused { reason });
+    };
+    match hello {
+        Ok(ClientMsg::Hello { protocol, .. }) if protocol == PROTOCOL => {}
+        Ok(ClientMsg::Hello { protocol, version }) => {
+            return refuse(
+                &mut stream,
+                format!(
+                    "this daemon speaks protocol {PROTOCOL}, the client (Kinerja {version}) \
+                     speaks {protocol}; use the same Kinerja version for both"
+                ),
+            );
+        }
+        Ok(other) => return refuse(&mut stream, format!("expected a hello, got {other:?}")),
+        Err(e) => return log(&format!("{who}: closed before the handshake: {e}")),
+    }
+    if let Err(reason) = admit(shared, &id) {
+        return refuse(&mut stream, reason);
+    }
+    let _ = stream.set_read_timeout(None);
+    let (out, queue) = sync_channel(QUEUE);
+    let (Ok(write_half), Ok(hub_half)) = (stream.try_clone(), stream.try_clone()) else {
+        return log(&format!("{who}: cannot share the socket; closed"));
+    };
+    let writer = std::thread::spawn(move || writer(write_half, queue));
+    let welcome = ServerMsg::Welcome {
+        protocol: PROTOCOL,
+        identity: id.clone(),
+    };
+    if out.send(welcome).is_ok() {
+        shared.hub.lock().push(Peer {
+            id: conn,
+            out: out.clone(),
+            stream: hub_half,
+        });
+        log(&format!("{who}: connected"));
+        let reason = serve_calls(shared, &id, &mut stream, &out);
+        log(&format!("{who}: closed: {reason}"));
+    }
+    shared.hub.remove(conn);
+    drop(out);
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+    let _ = writer.join();
+}
+
+/// Answers calls until the client leaves or sends something malformed;
+/// returns why the connection ends.
+fn serve_calls(
+    shared: &Shared,
+    id: &Identity,
+    stream: &mut UnixStream,
+    out: &SyncSender<ServerMsg>,
+) -> String {
+    loop {
+        let (call, actor_claim, request) = match proto::read::<ClientMsg>(stream) {
+            Ok(ClientMsg::Call { id, actor, request }) => (id, actor, request),
+            Ok(ClientMsg::Hello { .. }) => return "a second hello".into(),
+            Err(FrameError::Closed) => return "the client left".into(),
+            Err(e) => return e.to_string(),
+        };
+        let result = actor(id, actor_claim).and_then(|actor| {
+            let announce = announce(&request);
+            let resp = shared
+                .store
+                .execute(actor.as_ref(), request)
+                .map_err(|e| e.to_string())?;
+            if let Some(c) = changed(announce, &resp) {
+                shared.hub.announce(&c);
+            }
+            Ok(resp)
+        });
+        if out.send(ServerMsg::Reply { id: call, result }).is_err() {
+            return "the client stopped reading".into();
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! The daemon on a real Unix socket with real clients: concurrent edits,
+//! one winner per revision, live announcements, identity from peer
+//! credentials, and bad frames that close only their own connection.
+
+mod common;
+
+use common::{AINI, KEPALA, RUDY, key, nip};
+use kinerja::daemon::client::{Client, ClientError};
+use kinerja::daemon::proto::{self, Changed, ClientMsg, PROTOCOL, ServerMsg};
+use kinerja::daemon::server::{self, Options};
+use kinerja::domain::{Edit, Nip};
+use kinerja::store::{Request, Response, journal};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread::JoinHandle;
+use std::time::Duration;
+use tempfile::TempDir;
+
+/// A daemon serving the tiny office from a temp dir, in a thread of this
+/// process (the socket and the clients are real).
+struct Daemon {
+    tmp: TempDir,
+    socket: PathBuf,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Daemon {
+    fn start(users: &[(&str, &str)]) -> Self {
+        let tmp = TempDir::new().expect("tempdir");
+        let data = tmp.path().join("data");
+        let store = common::seeded(&data);
+        let socket = data.join("kinerja.sock");
+        let opts = Options {
+            socket: socket.clone(),
+            idle_exit: None,
+            users: users
+                .iter()
+                .map(|(u, n)| ((*u).to_string(), nip(n)))
+                .collect::<BTreeMap<String, Nip>>(),
+        };
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            server::serve(store, &opts, &flag).expect("serve");
+        });
+        for _ in 0..500 {
+            if socket.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        Self {
+            tmp,
+            socket,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    fn client(&self) -> Client {
+        Client::connect(&self.socket, None).expect("connect")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.tmp.path().join("data")
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn rate(c: &Client, employee: &str, rev: u64, criterion: &str, rating: u8) -> Response {
+    let req = Request::Edit {
+        key: key(employee),
+        expected_revision: rev,
+        edit: Edit::SetRating {
+            criterion: criterion.into(),
+            rating: Some(rating),
+        },
+    };
+    c.call(Some(&nip(KEPALA)), req).expect("call")
+}
+
+fn all(c: &Client) -> Vec<kinerja::domain::Assessment> {
+    match c.call(None, Request::AllAssessments).expect("call") {
+        Response::Assessments { mut items, .. } => {
+            items.sort_by(|a, b| a.key.cmp(&b.key));
+            items
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn concurrent_clients_editing_different_assessments_all_land() {
+    let d = Daemon::start(&[]);
+    let criteria = ["rhk1", "rhk2", "pelayanan", "akuntabel"];
+    let threads: Vec<_> = [AINI, RUDY]
+        .into_iter()
+        .map(|employee| {
+            let c = d.client();
+            std::thread::spawn(move || {
+                let mut rev = 0;
+                for (i, crit) in criteria.iter().enumerate() {
+                    let Response::Saved(a) = rate(&c, employee, rev, crit, 1 + (i as u8 % 3))
+                    else {
+                        panic!("saved");
+                    };
+                    rev = a.revision;
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("client thread");
+    }
+    let all = all(&d.client());
+    assert_eq!(all.len(), 2);
+    for a in &all {
+        assert_eq!(a.revision, 4, "{a:?}");
+        assert!(criteria.iter().all(|c| a.rating(c).is_some()), "{a:?}");
+    }
+    let scan = journal::verify(&d.data().join(journal::FILE)).expect("journal");
+    assert!(scan.broken.is_none());
+    assert_eq!(scan.entries.len(), 1 + 8, "the seed and eight edits");
+}
+
+#[test]
+fn the_same_revision_has_one_winner_and_no_update_is_lost() {
+    let d = Daemon::start(&[]);
+    let criteria = ["rhk1", "rhk2", "pelayanan", "akuntabel"];
+    let barrier = Arc::new(std::sync::Barrier::new(criteria.len()));
+    let threads: Vec<_> = criteria
+        .into_iter()
+        .map(|crit| {
+            let (c, barrier) = (d.client(), Arc::clone(&barrier));
+            std::thread::spawn(move || {
+                barrier.wait();
+                // All start from revision 0; on a conflict, re-apply on
+                // the current record, as the UI lets the user do.
+                let (mut rev, mut conflicts) = (0, 0);
+                loop {
+                    match rate(&c, AINI, rev, crit, 2) {
+                        Response::Saved(_) => return conflicts,
+                        Response::Conflict(current) => {
+                            conflicts += 1;
+                            rev = current.revision;
+                        }
+                        other => panic!("{other:?}"),
+                    }
+                }
+            })
+        })
+        .collect();
+    let conflicts: Vec<u32> = threads
+        .into_iter()
+        .map(|t| t.join().expect("thread"))
+        .collect();
+    let first_try_wins = conflicts.iter().filter(|&&c| c == 0).count();
+    assert_eq!(
+        first_try_wins, 1,
+        "exactly one write of revision 0 wins: {conflicts:?}"
+    );
+    let a = &all(&d.client())[0];
+    assert_eq!(a.revision, 4);
+    for crit in criteria {
+        assert_eq!(a.rating(crit), Some(2), "{crit} was lost");
+    }
+}
+
+#[test]
+fn every_client_hears_of_a_change() {
+    let d = Daemon::start(&[]);
+    let (tx, rx) = mpsc::channel();
+    let _watcher = Client::connect(&d.socket, Some(tx)).expect("connect");
+    let writer = d.client();
+    rate(&writer, AINI, 0, "rhk1", 3);
+    let got = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("an announcement");
+    assert_eq!(
+        got,
+        Changed::Assessment {
+            key: key(AINI),
+            revision: 1,
+            by: Some(nip(KEPALA)),
+        }
+    );
+    // Reads and refused writes announce nothing.
+    all(&writer);
+    rate(&writer, AINI, 0, "rhk1", 1);
+    assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
+}
+
+/// Sends raw bytes as a client would, after a proper hello when asked.
+fn raw(d: &Daemon, hello: bool, bytes: &[u8]) -> Vec<u8> {
+    let mut s = UnixStream::connect(&d.socket).expect("connect");
+    if hello {
+        let msg = ClientMsg::Hello {
+            protocol: PROTOCOL,
+            version: "test".into(),
+        };
+        proto::write(&mut s, &msg).expect("hello");
+        let welcome: ServerMsg = proto::read(&mut s).expect("welcome");
+        assert!(matches!(welcome, ServerMsg::Welcome { .. }), "{welcome:?}");
+    }
+    let _ = s.write_all(bytes);
+    let _ = s.shutdown(std::net::Shutdown::Write);
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut rest = Vec::new();
+    let _ = s.read_to_end(&mut rest);
+    rest
+}
+
+#[test]
+fn bad_frames_close_only_their_own_connection() {
+    let d = Daemon::start(&[]);
+    let bystander = d.client();
+    rate(&bystander, AINI, 0, "rhk1", 3);
+    let mut oversized = (u32::MAX).to_le_bytes().to_vec();
+    oversized.extend_from_slice(&[0; 64]);
+    let cases: [(&str, bool, Vec<u8>); 5] = [
+        (
+            "garbage before hello",
+            false,
+            b"GET / HTTP/1.1\r\n\r\n".to_vec(),
+        ),
+        ("garbage after hello", true, vec![5, 0, 0, 0, 1, 2, 3, 4, 5]),
+        ("oversized frame", true, oversized),
+        ("truncated frame", true, vec![100, 0, 0, 0, b'K', b'J']),
+        ("a second hello", true, {
+            let mut b = Vec::new();
+            let hello = ClientMsg::Hello {
+                protocol: PROTOCOL,
+                version: "x".into(),
+            };
+            proto::write(&mut b, &hello).expect("encode");
+            b
+        }),
+    ];
+    for (what, hello, bytes) in cases {
+        // The daemon answers nothing and closes: reading ends.
+        let answer = raw(&d, hello, &bytes);
+        assert!(answer.is_empty(), "{what}: got {} bytes", answer.len());
+        // The bystander and the store are unaffected.
+        let rev = all(&bystander)[0].revision;
+        assert!(
+            matches!(rate(&bystander, AINI, rev, "rhk2", 2), Response::Saved(_)),
+            "{what}"
+        );
+    }
+    // New clients are still welcome.
+    assert_eq!(all(&d.client())[0].revision, 6);
+}
+
+#[test]
+fn another_protocol_version_is_refused_with_a_reason() {
+    let d = Daemon::start(&[]);
+    let mut s = UnixStream::connect(&d.socket).expect("connect");
+    let hello = ClientMsg::Hello {
+        protocol: PROTOCOL + 1,
+        version: "9.9.9".into(),
+    };
+    proto::write(&mut s, &hello).expect("hello");
+    let ServerMsg::Refused { reason } = proto::read(&mut s).expect("answer") else {
+        panic!("refused");
+    };
+    assert!(
+        reason.contains("protocol") && reason.contains("9.9.9"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_client_that_stops_reading_is_dropped_and_holds_nobody_up() {
+    let d = Daemon::start(&[]);
+    // Says hello, then never reads its announcements.
+    let mut stuck = UnixStream::connect(&d.socket).expect("connect");
+    let hello = ClientMsg::Hello {
+        protocol: PROTOCOL,
+        version: "test".into(),
+    };
+    proto::write(&mut stuck, &hello).expect("hello");
+    let writer = d.client();
+    let mut rev = 0;
+    for i in 0..3000u32 {
+        let note = Edit::SetNote {
+            criterion: "rhk1".into(),
+            note: format!("catatan {i} {}", "x".repeat(200)),
+        };
+        let req = Request::Edit {
+            key: key(AINI),
+            expected_revision: rev,
+            edit: note,
+        };
+        match writer.call(Some(&nip(KEPALA)), req).expect("call") {
+            Response::Saved(a) => rev = a.revision,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(rev, 3000);
+}
+
+#[test]
+fn a_mapped_account_acts_only_as_its_person() {
+    let me = nix::unistd::User::from_uid(nix::unistd::geteuid())
+        .expect("passwd")
+        .expect("user")
+        .name;
+    let d = Daemon::start(&[(me.as_str(), KEPALA)]);
+    let c = d.client();
+    assert_eq!(c.identity.person, Some(nip(KEPALA)));
+    assert_eq!(c.identity.unix_user, me);
+    // No claim: acts as the mapped person.
+    let req = Request::Edit {
+        key: key(AINI),
+        expected_revision: 0,
+        edit: Edit::SetRating {
+            criterion: "rhk1".into(),
+            rating: Some(2),
+        },
+    };
+    let Response::Saved(a) = c.call(None, req.clone()).expect("call") else {
+        panic!("saved");
+    };
+    assert_eq!(a.updated_by, Some(nip(KEPALA)));
+    // Claiming to be someone else is refused, and nothing is written.
+    let err = c.call(Some(&nip(RUDY)), req).expect_err("refused");
+    assert!(
+        matches!(&err, ClientError::Failed(m) if m.contains("cannot act as")),
+        "{err}"
+    );
+    assert_eq!(all(&c)[0].revision, 1);
+}
+
+/// Runs `kinerja export` as another Unix user (needs root, as on CI).
+fn export_as(d: &Daemon, uid: u32) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--data-dir")
+        .arg(d.data())
+        .args(["--lang", "en", "export", "--format", "json"])
+        .env("KINERJA_CONFIG_DIR", d.tmp.path().join("config"))
+        .env("HOME", d.tmp.path())
+        .uid(uid)
+        .output()
+        .expect("run kinerja")
+}
+
+#[test]
+fn another_unix_user_is_known_by_peer_credentials() {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: needs root to run a client as another user");
+        return;
+    }
+    let nobody = nix::unistd::User::from_name("nobody")
+        .expect("passwd")
+        .expect("the nobody user");
+    for (users, expect_ok) in [(vec![], false), (vec![("nobody", KEPALA)], true)] {
+        let d = Daemon::start(&users);
+        // Let `nobody` reach the socket, as the socket's group would.
+        for p in [d.tmp.path().to_path_buf(), d.data(), d.socket.clone()] {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+        }
+        let out = export_as(&d, nobody.uid.as_raw());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.success(), expect_ok, "{stderr}");
+        if !expect_ok {
+            assert!(
+                stderr.contains("nobody") && stderr.contains("[users]"),
+                "the refusal names the Unix user: {stderr}"
+            );
+        }
+    }
+}
