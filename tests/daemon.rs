@@ -81,28 +81,6 @@ impl Drop for Daemon {
     }
 }
 
-fn rate(c: &Client, employee: &str, rev: u64, criterion: &str, rating: u8) -> Response {
-    let req = Request::Edit {
-        key: key(employee),
-        expected_revision: rev,
-        edit: Edit::SetRating {
-            criterion: criterion.into(),
-            rating: Some(rating),
-        },
-    };
-    c.call(Some(&nip(KEPALA)), req).expect("call")
-}
-
-fn all(c: &Client) -> Vec<kinerja::domain::Assessment> {
-    match c.call(None, Request::AllAssessments).expect("call") {
-        Response::Assessments { mut items, .. } => {
-            items.sort_by(|a, b| a.key.cmp(&b.key));
-            items
-        }
-        other => panic!("{other:?}"),
-    }
-}
-
 #[test]
 fn concurrent_clients_editing_different_assessments_all_land() {
     let d = Daemon::start(&[]);
@@ -114,7 +92,8 @@ fn concurrent_clients_editing_different_assessments_all_land() {
             std::thread::spawn(move || {
                 let mut rev = 0;
                 for (i, crit) in criteria.iter().enumerate() {
-                    let Response::Saved(a) = rate(&c, employee, rev, crit, 1 + (i as u8 % 3))
+                    let Response::Saved(a) =
+                        common::try_rate(&c, employee, rev, crit, 1 + (i as u8 % 3))
                     else {
                         panic!("saved");
                     };
@@ -126,7 +105,7 @@ fn concurrent_clients_editing_different_assessments_all_land() {
     for t in threads {
         t.join().expect("client thread");
     }
-    let all = all(&d.client());
+    let all = common::all(&d.client());
     assert_eq!(all.len(), 2);
     for a in &all {
         assert_eq!(a.revision, 4, "{a:?}");
@@ -152,7 +131,7 @@ fn the_same_revision_has_one_winner_and_no_update_is_lost() {
                 // the current record, as the UI lets the user do.
                 let (mut rev, mut conflicts) = (0, 0);
                 loop {
-                    match rate(&c, AINI, rev, crit, 2) {
+                    match common::try_rate(&c, AINI, rev, crit, 2) {
                         Response::Saved(_) => return conflicts,
                         Response::Conflict(current) => {
                             conflicts += 1;
@@ -173,7 +152,7 @@ fn the_same_revision_has_one_winner_and_no_update_is_lost() {
         first_try_wins, 1,
         "exactly one write of revision 0 wins: {conflicts:?}"
     );
-    let a = &all(&d.client())[0];
+    let a = &common::all(&d.client())[0];
     assert_eq!(a.revision, 4);
     for crit in criteria {
         assert_eq!(a.rating(crit), Some(2), "{crit} was lost");
@@ -186,7 +165,7 @@ fn every_client_hears_of_a_change() {
     let (tx, rx) = mpsc::channel();
     let _watcher = Client::connect(&d.socket, Some(tx)).expect("connect");
     let writer = d.client();
-    rate(&writer, AINI, 0, "rhk1", 3);
+    common::rate(&writer, AINI, 0, "rhk1", 3);
     let got = rx
         .recv_timeout(Duration::from_secs(10))
         .expect("an announcement");
@@ -199,8 +178,8 @@ fn every_client_hears_of_a_change() {
         }
     );
     // Reads and refused writes announce nothing.
-    all(&writer);
-    rate(&writer, AINI, 0, "rhk1", 1);
+    common::all(&writer);
+    common::try_rate(&writer, AINI, 0, "rhk1", 1);
     assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
 }
 
@@ -229,7 +208,7 @@ fn raw(d: &Daemon, hello: bool, bytes: &[u8]) -> Vec<u8> {
 fn bad_frames_close_only_their_own_connection() {
     let d = Daemon::start(&[]);
     let bystander = d.client();
-    rate(&bystander, AINI, 0, "rhk1", 3);
+    common::rate(&bystander, AINI, 0, "rhk1", 3);
     let mut oversized = (u32::MAX).to_le_bytes().to_vec();
     oversized.extend_from_slice(&[0; 64]);
     let cases: [(&str, bool, Vec<u8>); 5] = [
@@ -256,14 +235,17 @@ fn bad_frames_close_only_their_own_connection() {
         let answer = raw(&d, hello, &bytes);
         assert!(answer.is_empty(), "{what}: got {} bytes", answer.len());
         // The bystander and the store are unaffected.
-        let rev = all(&bystander)[0].revision;
+        let rev = common::all(&bystander)[0].revision;
         assert!(
-            matches!(rate(&bystander, AINI, rev, "rhk2", 2), Response::Saved(_)),
+            matches!(
+                common::try_rate(&bystander, AINI, rev, "rhk2", 2),
+                Response::Saved(_)
+            ),
             "{what}"
         );
     }
     // New clients are still welcome.
-    assert_eq!(all(&d.client())[0].revision, 6);
+    assert_eq!(common::all(&d.client())[0].revision, 6);
 }
 
 #[test]
@@ -343,7 +325,7 @@ fn a_mapped_account_acts_only_as_its_person() {
         matches!(&err, ClientError::Failed(m) if m.contains("cannot act as")),
         "{err}"
     );
-    assert_eq!(all(&c)[0].revision, 1);
+    assert_eq!(common::all(&c)[0].revision, 1);
 }
 
 /// Runs `kinerja export` as another Unix user (needs root, as on CI).

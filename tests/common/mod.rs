@@ -7,7 +7,7 @@ use kinerja::domain::{
     Aspect, Assessment, AssessmentKey, Criterion, Edit, Nip, Org, Period, Person, Reference,
     Template, Unit,
 };
-use kinerja::store::{Request, Response, Store};
+use kinerja::store::{Exec, Request, Response, Store};
 use std::path::Path;
 
 pub const PERIOD: &str = "2026-S1";
@@ -144,8 +144,14 @@ pub fn seeded(dir: &Path) -> Store {
     store
 }
 
-/// Rates a criterion as the appraiser (KEPALA); the saved assessment.
-pub fn rate(store: &Store, employee: &str, rev: u64, criterion: &str, rating: u8) -> Assessment {
+/// Rates a criterion as the appraiser (KEPALA): the store's answer.
+pub fn try_rate(
+    store: &dyn Exec,
+    employee: &str,
+    rev: u64,
+    criterion: &str,
+    rating: u8,
+) -> Response {
     let req = Request::Edit {
         key: key(employee),
         expected_revision: rev,
@@ -154,15 +160,20 @@ pub fn rate(store: &Store, employee: &str, rev: u64, criterion: &str, rating: u8
             rating: Some(rating),
         },
     };
-    match store.execute(Some(&nip(KEPALA)), req).expect("edit") {
+    store.exec(Some(&nip(KEPALA)), req).expect("edit")
+}
+
+/// Rates a criterion as the appraiser (KEPALA); the saved assessment.
+pub fn rate(store: &dyn Exec, employee: &str, rev: u64, criterion: &str, rating: u8) -> Assessment {
+    match try_rate(store, employee, rev, criterion, rating) {
         Response::Saved(a) => *a,
         other => panic!("expected Saved, got {other:?}"),
     }
 }
 
 /// Every assessment in the store, in key order.
-pub fn all(store: &Store) -> Vec<Assessment> {
-    match store.execute(None, Request::AllAssessments).expect("read") {
+pub fn all(store: &dyn Exec) -> Vec<Assessment> {
+    match store.exec(None, Request::AllAssessments).expect("read") {
         Response::Assessments { mut items, .. } => {
             items.sort_by(|a, b| a.key.cmp(&b.key));
             items
