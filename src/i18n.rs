@@ -60,6 +60,7 @@ catalogue!(
     saved,
     unsaved,
     conflict,
+    changed_elsewhere,
     rejected,
     store_error,
     demo_loading,
@@ -238,6 +239,7 @@ impl Strings {
             | Action::Input(_)
             | Action::Resize(..)
             | Action::Stored(..)
+            | Action::Changed(_)
             | Action::DemoLoaded(_) => "",
         };
         s.to_string()

@@ -12,7 +12,7 @@ mod seed;
 mod sled_store;
 mod trees;
 
-pub use request::{CorruptRecord, Cursor, CursorScreen, Request, Response, Snapshot};
+pub use request::{Changed, CorruptRecord, Cursor, CursorScreen, Request, Response, Snapshot};
 pub use sled_store::{Store, StoreError};
 
 /// Anything that answers store requests: the store itself, or a client of

@@ -3,68 +3,40 @@
 //! credentials, and bad frames that close only their own connection.
 
 mod common;
+mod support;
 
 use common::{AINI, KEPALA, RUDY, key, nip};
 use kinerja::daemon::client::{Client, ClientError};
 use kinerja::daemon::proto::{self, Changed, ClientMsg, PROTOCOL, ServerMsg};
-use kinerja::daemon::server::{self, Options};
 use kinerja::domain::{Edit, Nip};
 use kinerja::store::{Request, Response, journal};
-use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
-use std::thread::JoinHandle;
 use std::time::Duration;
+use support::daemon::Daemon;
 use tempfile::TempDir;
 
-/// A daemon serving the tiny office from a temp dir, in a thread of this
-/// process (the socket and the clients are real).
-struct Daemon {
+/// The tiny office served by a daemon in this process.
+struct Office {
     tmp: TempDir,
-    socket: PathBuf,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
+    daemon: Daemon,
 }
 
-impl Daemon {
+impl Office {
     fn start(users: &[(&str, &str)]) -> Self {
         let tmp = TempDir::new().expect("tempdir");
         let data = tmp.path().join("data");
         let store = common::seeded(&data);
-        let socket = data.join("kinerja.sock");
-        let opts = Options {
-            socket: socket.clone(),
-            idle_exit: None,
-            users: users
-                .iter()
-                .map(|(u, n)| ((*u).to_string(), nip(n)))
-                .collect::<BTreeMap<String, Nip>>(),
-        };
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
-        let thread = std::thread::spawn(move || {
-            server::serve(store, &opts, &flag).expect("serve");
-        });
-        for _ in 0..500 {
-            if socket.exists() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        Self {
-            tmp,
-            socket,
-            stop,
-            thread: Some(thread),
-        }
+        let users: Vec<(&str, Nip)> = users.iter().map(|(u, n)| (*u, nip(n))).collect();
+        let daemon = Daemon::start(&data, store, &users);
+        Self { tmp, daemon }
     }
 
     fn client(&self) -> Client {
-        Client::connect(&self.socket, None).expect("connect")
+        self.daemon.client()
     }
 
     fn data(&self) -> PathBuf {
@@ -72,18 +44,9 @@ impl Daemon {
     }
 }
 
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
 #[test]
 fn concurrent_clients_editing_different_assessments_all_land() {
-    let d = Daemon::start(&[]);
+    let d = Office::start(&[]);
     let criteria = ["rhk1", "rhk2", "pelayanan", "akuntabel"];
     let threads: Vec<_> = [AINI, RUDY]
         .into_iter()
@@ -118,7 +81,7 @@ fn concurrent_clients_editing_different_assessments_all_land() {
 
 #[test]
 fn the_same_revision_has_one_winner_and_no_update_is_lost() {
-    let d = Daemon::start(&[]);
+    let d = Office::start(&[]);
     let criteria = ["rhk1", "rhk2", "pelayanan", "akuntabel"];
     let barrier = Arc::new(std::sync::Barrier::new(criteria.len()));
     let threads: Vec<_> = criteria
@@ -161,9 +124,9 @@ fn the_same_revision_has_one_winner_and_no_update_is_lost() {
 
 #[test]
 fn every_client_hears_of_a_change() {
-    let d = Daemon::start(&[]);
+    let d = Office::start(&[]);
     let (tx, rx) = mpsc::channel();
-    let _watcher = Client::connect(&d.socket, Some(tx)).expect("connect");
+    let _watcher = d.daemon.listener(tx);
     let writer = d.client();
     common::rate(&writer, AINI, 0, "rhk1", 3);
     let got = rx
@@ -184,8 +147,8 @@ fn every_client_hears_of_a_change() {
 }
 
 /// Sends raw bytes as a client would, after a proper hello when asked.
-fn raw(d: &Daemon, hello: bool, bytes: &[u8]) -> Vec<u8> {
-    let mut s = UnixStream::connect(&d.socket).expect("connect");
+fn raw(d: &Office, hello: bool, bytes: &[u8]) -> Vec<u8> {
+    let mut s = UnixStream::connect(&d.daemon.socket).expect("connect");
     if hello {
         let msg = ClientMsg::Hello {
             protocol: PROTOCOL,
@@ -206,7 +169,7 @@ fn raw(d: &Daemon, hello: bool, bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn bad_frames_close_only_their_own_connection() {
-    let d = Daemon::start(&[]);
+    let d = Office::start(&[]);
     let bystander = d.client();
     common::rate(&bystander, AINI, 0, "rhk1", 3);
     let mut oversized = (u32::MAX).to_le_bytes().to_vec();
@@ -250,8 +213,8 @@ fn bad_frames_close_only_their_own_connection() {
 
 #[test]
 fn another_protocol_version_is_refused_with_a_reason() {
-    let d = Daemon::start(&[]);
-    let mut s = UnixStream::connect(&d.socket).expect("connect");
+    let d = Office::start(&[]);
+    let mut s = UnixStream::connect(&d.daemon.socket).expect("connect");
     let hello = ClientMsg::Hello {
         protocol: PROTOCOL + 1,
         version: "9.9.9".into(),
@@ -268,9 +231,9 @@ fn another_protocol_version_is_refused_with_a_reason() {
 
 #[test]
 fn a_client_that_stops_reading_is_dropped_and_holds_nobody_up() {
-    let d = Daemon::start(&[]);
+    let d = Office::start(&[]);
     // Says hello, then never reads its announcements.
-    let mut stuck = UnixStream::connect(&d.socket).expect("connect");
+    let mut stuck = UnixStream::connect(&d.daemon.socket).expect("connect");
     let hello = ClientMsg::Hello {
         protocol: PROTOCOL,
         version: "test".into(),
@@ -302,7 +265,7 @@ fn a_mapped_account_acts_only_as_its_person() {
         .expect("passwd")
         .expect("user")
         .name;
-    let d = Daemon::start(&[(me.as_str(), KEPALA)]);
+    let d = Office::start(&[(me.as_str(), KEPALA)]);
     let c = d.client();
     assert_eq!(c.identity.person, Some(nip(KEPALA)));
     assert_eq!(c.identity.unix_user, me);
@@ -329,7 +292,7 @@ fn a_mapped_account_acts_only_as_its_person() {
 }
 
 /// Runs `kinerja export` as another Unix user (needs root, as on CI).
-fn export_as(d: &Daemon, uid: u32) -> std::process::Output {
+fn export_as(d: &Office, uid: u32) -> std::process::Output {
     use std::os::unix::process::CommandExt;
     std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .arg("--data-dir")
@@ -352,9 +315,13 @@ fn another_unix_user_is_known_by_peer_credentials() {
         .expect("passwd")
         .expect("the nobody user");
     for (users, expect_ok) in [(vec![], false), (vec![("nobody", KEPALA)], true)] {
-        let d = Daemon::start(&users);
+        let d = Office::start(&users);
         // Let `nobody` reach the socket, as the socket's group would.
-        for p in [d.tmp.path().to_path_buf(), d.data(), d.socket.clone()] {
+        for p in [
+            d.tmp.path().to_path_buf(),
+            d.data(),
+            d.daemon.socket.clone(),
+        ] {
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o777)).expect("chmod");
         }
         let out = export_as(&d, nobody.uid.as_raw());

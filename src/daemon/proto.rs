@@ -5,7 +5,8 @@
 //! names the protocol version; anything that is not a well-formed frame
 //! closes that connection and nothing else.
 
-use crate::domain::{AssessmentKey, Nip};
+use crate::domain::Nip;
+pub use crate::store::Changed;
 use crate::store::codec::{self, CodecError, Kind, Record};
 use crate::store::{Request, Response};
 use serde::{Deserialize, Serialize};
@@ -26,19 +27,6 @@ pub struct Identity {
     /// for an unmapped or shared account: the person is then chosen at
     /// the login screen.
     pub person: Option<Nip>,
-}
-
-/// What a committed change touched, pushed to every client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Changed {
-    Assessment {
-        key: AssessmentKey,
-        revision: u64,
-        by: Option<Nip>,
-    },
-    /// Roster and reference data were replaced (an import, the demo).
-    Roster,
-    ActivePeriod(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

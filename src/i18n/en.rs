@@ -10,6 +10,7 @@ pub const EN: Strings = Strings {
     saving: "saving…",
     saved: "saved",
     unsaved: "not saved yet",
+    changed_elsewhere: "{who} just changed this assessment on another terminal; the view is updated",
     conflict: "{who} changed this at {when}; the latest values are shown — apply your change again",
     rejected: "Refused: {why}",
     store_error: "Could not save: {why}",

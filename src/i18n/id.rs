@@ -10,6 +10,7 @@ pub const ID: Strings = Strings {
     saving: "menyimpan…",
     saved: "tersimpan",
     unsaved: "belum disimpan",
+    changed_elsewhere: "{who} baru saja mengubah penilaian ini di terminal lain; tampilan diperbarui",
     conflict: "{who} mengubah data ini pada {when}; nilai terbaru ditampilkan — ulangi perubahan Anda",
     rejected: "Ditolak: {why}",
     store_error: "Gagal menyimpan: {why}",

@@ -104,3 +104,17 @@ pub enum Response {
     Cursor(Option<Cursor>),
     History(Vec<crate::domain::history::Item>),
 }
+
+/// What a committed change touched: the daemon announces it to every
+/// client so open screens refresh in place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Changed {
+    Assessment {
+        key: AssessmentKey,
+        revision: u64,
+        by: Option<Nip>,
+    },
+    /// Roster and reference data were replaced (an import, the demo).
+    Roster,
+    ActivePeriod(String),
+}

@@ -56,6 +56,9 @@ pub enum Action {
     /// The store answered a request the update function asked for.
     #[serde(skip)]
     Stored(Purpose, Result<Response, String>),
+    /// Another terminal changed something (announced by the daemon).
+    #[serde(skip)]
+    Changed(crate::store::Changed),
     /// The demo organisation was loaded (or failed to load) from `data/`.
     #[serde(skip)]
     DemoLoaded(Result<Box<Request>, String>),
@@ -71,4 +74,8 @@ pub enum Purpose {
     RestoreCursor,
     Seed,
     History,
+    /// Assessments another terminal changed: merged, not replaced.
+    Refresh,
+    /// The roster another terminal replaced: the user stays where they are.
+    Reload,
 }

@@ -2,6 +2,7 @@
 //! event loop runs the effects and feeds the answers back as actions.
 
 mod editing;
+mod remote;
 mod scoring;
 mod stored;
 mod summary;
@@ -68,6 +69,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             m.quit = true;
             vec![]
         }
+        Action::Changed(c) => remote::changed(m, c),
         Action::Resize(w, h) => {
             m.size = (w, h);
             vec![]

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod daemon;
+
 use kinerja::i18n::Lang;
 use kinerja::store::{Request, Response, Store};
 use kinerja::theme::Theme;

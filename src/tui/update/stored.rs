@@ -17,7 +17,20 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
         }
     };
     match (purpose, response) {
+        (Purpose::Reload, Response::Snapshot(s)) if m.me.is_some() => super::remote::reload(m, *s),
         (_, Response::Snapshot(s)) => snapshot(m, *s),
+        (Purpose::Refresh, Response::Assessments { items, .. }) => {
+            for a in items {
+                let newer = m
+                    .assessments
+                    .get(&a.key.employee)
+                    .is_none_or(|old| old.revision < a.revision);
+                if newer && a.key.period == m.period {
+                    m.assessments.insert(a.key.employee.clone(), a);
+                }
+            }
+            vec![]
+        }
         (Purpose::Seed, Response::Done) => {
             m.status = Status::Info(m.t().demo_loaded.into());
             init()

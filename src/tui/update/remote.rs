@@ -1,0 +1,85 @@
+//! Announcements from the daemon: another terminal changed something, and
+//! the open screen refreshes in place (text being typed is left alone).
+
+use super::{Effect, init};
+use crate::i18n::fill;
+use crate::store::{Changed, Request, Snapshot};
+use crate::tui::action::Purpose;
+use crate::tui::model::{Model, Status};
+
+pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
+    match c {
+        Changed::Assessment { key, revision, by } => {
+            let mine = m
+                .staff
+                .iter()
+                .any(|r| m.org.people[r.person].nip == key.employee);
+            let known = m.assessments.get(&key.employee).map_or(0, |a| a.revision);
+            if key.period != m.period || !mine || known >= revision {
+                return vec![];
+            }
+            let open = m.current_person().is_some_and(|p| p.nip == key.employee);
+            if open && by.is_some() && by != m.me {
+                let who = by
+                    .as_ref()
+                    .and_then(|n| m.person(n))
+                    .map_or_else(|| "?".to_string(), |p| p.name.clone());
+                m.status = Status::Info(fill(m.t().changed_elsewhere, &[("who", &who)]));
+            }
+            vec![Effect::Store(
+                Purpose::Refresh,
+                Request::Assessments {
+                    period: key.period,
+                    employees: Some(vec![key.employee]),
+                },
+            )]
+        }
+        Changed::Roster => vec![Effect::Store(Purpose::Reload, Request::Snapshot)],
+        Changed::ActivePeriod(p) => {
+            if m.org.period(&p).is_some() {
+                m.active_period = p;
+            }
+            vec![]
+        }
+    }
+}
+
+/// A new roster while someone works: keep them where they are if they
+/// are still on it, else start over at the login.
+pub fn reload(m: &mut Model, s: Snapshot) -> Vec<Effect> {
+    let still_here = m.me.as_ref().is_some_and(|me| {
+        s.org.people.iter().any(|p| &p.nip == me) && s.org.period(&m.period).is_some()
+    });
+    if !still_here {
+        m.me = None;
+        return init();
+    }
+    let current = m.current_person().map(|p| p.nip.clone());
+    m.set_org(s.org, s.reference);
+    m.rebuild_staff();
+    if let Some(i) = current.and_then(|nip| {
+        m.staff
+            .iter()
+            .position(|r| m.org.people[r.person].nip == nip)
+    }) {
+        m.current = i;
+        m.roster.selected = i;
+    } else {
+        m.current = 0;
+        m.roster.selected = 0;
+    }
+    let n = m.current_person().map_or(0, |p| m.criteria(p).len());
+    m.criterion = m.criterion.min(n.saturating_sub(1));
+    let employees = m
+        .staff
+        .iter()
+        .map(|r| m.org.people[r.person].nip.clone())
+        .collect();
+    vec![Effect::Store(
+        Purpose::Refresh,
+        Request::Assessments {
+            period: m.period.clone(),
+            employees: Some(employees),
+        },
+    )]
+}
