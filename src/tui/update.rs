@@ -182,18 +182,20 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
 
 fn load_assessments(m: &mut Model) -> Vec<Effect> {
     m.assessments.clear();
+    vec![Effect::Store(Purpose::Assessments, staff_assessments(m))]
+}
+
+/// The request for my staff's assessments in the period shown.
+fn staff_assessments(m: &Model) -> Request {
     let employees = m
         .staff
         .iter()
         .map(|r| m.org.people[r.person].nip.clone())
         .collect();
-    vec![Effect::Store(
-        Purpose::Assessments,
-        Request::Assessments {
-            period: m.period.clone(),
-            employees: Some(employees),
-        },
-    )]
+    Request::Assessments {
+        period: m.period.clone(),
+        employees: Some(employees),
+    }
 }
 
 fn roster(m: &mut Model, action: Action) -> Vec<Effect> {

@@ -70,16 +70,5 @@ pub fn reload(m: &mut Model, s: Snapshot) -> Vec<Effect> {
     }
     let n = m.current_person().map_or(0, |p| m.criteria(p).len());
     m.criterion = m.criterion.min(n.saturating_sub(1));
-    let employees = m
-        .staff
-        .iter()
-        .map(|r| m.org.people[r.person].nip.clone())
-        .collect();
-    vec![Effect::Store(
-        Purpose::Refresh,
-        Request::Assessments {
-            period: m.period.clone(),
-            employees: Some(employees),
-        },
-    )]
+    vec![Effect::Store(Purpose::Refresh, super::staff_assessments(m))]
 }
