@@ -25,6 +25,12 @@ impl Exec for Client {
     }
 }
 
+impl Exec for client::Link {
+    fn exec(&self, actor: Option<&Nip>, req: Request) -> Result<Response, String> {
+        self.call(actor, req).map_err(|e| e.to_string())
+    }
+}
+
 /// The store in this process, or the daemon's over its socket.
 pub enum Backend {
     Local(Store),

@@ -213,7 +213,20 @@ fn serve(
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, std::sync::Arc::clone(&stop))?;
     }
-    let store = Store::open(&paths.data_dir)?;
+    // A daemon that was just killed may hold the store's lock until the
+    // kernel has finished tearing it down (a sync in progress): a daemon
+    // started on demand to replace it waits for that.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let store = loop {
+        match Store::open(&paths.data_dir) {
+            Err(kinerja::store::StoreError::Locked { .. })
+                if on_demand && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => break other?,
+        }
+    };
     let opts = server::Options {
         socket,
         idle_exit: on_demand.then_some(std::time::Duration::from_secs(5)),
@@ -325,7 +338,8 @@ fn tui(
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
-    let client = kinerja::daemon::client::Client::connect_or_start(&paths.data_dir, socket, None)?;
+    let (tx, changes) = std::sync::mpsc::channel();
+    let link = kinerja::daemon::client::Link::connect(&paths.data_dir, socket, Some(tx))?;
     let keymap = Keymap::load(paths.config_dir.as_deref())?;
     let theme_name = cli
         .theme
@@ -343,11 +357,13 @@ fn tui(
         model.auto_login = true;
     }
     // An account the config maps to a person is that person.
-    if let Some(nip) = &client.identity.person {
-        model.preferred_user = Some(nip.clone());
+    if let Some(nip) = link.identity().person {
+        model.preferred_user = Some(nip);
         model.auto_login = true;
     }
-    ratatui::run(|terminal| kinerja::tui::run(terminal, &mut model, &client, &theme))?;
+    ratatui::run(|terminal| {
+        kinerja::tui::run(terminal, &mut model, &link, &theme, Some(&changes))
+    })?;
     Ok(())
 }
 

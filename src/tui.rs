@@ -8,12 +8,13 @@ pub mod update;
 pub mod views;
 
 use crate::domain::Nip;
-use crate::store::Exec;
+use crate::store::{Changed, Exec};
 use action::Action;
 use model::Model;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use std::collections::VecDeque;
+use std::sync::mpsc::Receiver;
 use update::Effect;
 
 /// Runs one effect against the store or the shipped data; the answer
@@ -66,12 +67,18 @@ pub fn start(
     Ok(())
 }
 
-/// The event loop: the only code that touches the terminal.
+/// How often the loop looks for announcements from other terminals
+/// while no key is pressed.
+const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The event loop: the only code that touches the terminal. Keys, and
+/// changes other terminals made (`changes`), are fed through `settle`.
 pub fn run(
     terminal: &mut DefaultTerminal,
     m: &mut Model,
     store: &dyn Exec,
     theme: &crate::theme::Theme,
+    changes: Option<&Receiver<Changed>>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     m.size = (size.width, size.height);
@@ -79,13 +86,24 @@ pub fn run(
     start(m, store, &mut draw)?;
     draw(m)?;
     while !m.quit {
-        let action = match event::read()? {
-            Event::Key(k) => m.keymap.resolve(&k, m.context()),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        let Some(action) = action else { continue };
-        settle(m, store, action, &mut draw)?;
+        let mut actions = Vec::new();
+        if event::poll(TICK)? {
+            let action = match event::read()? {
+                Event::Key(k) => m.keymap.resolve(&k, m.context()),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            actions.extend(action);
+        }
+        if let Some(rx) = changes {
+            actions.extend(rx.try_iter().map(Action::Changed));
+        }
+        if actions.is_empty() {
+            continue;
+        }
+        for action in actions {
+            settle(m, store, action, &mut draw)?;
+        }
         draw(m)?;
     }
     Ok(())

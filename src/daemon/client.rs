@@ -181,3 +181,55 @@ impl Client {
         }
     }
 }
+
+/// A connection that survives a daemon restart: a call that finds the
+/// connection lost reconnects (starting a daemon on demand) and is sent
+/// once more, and the screen is told to reload. Sending a write twice is
+/// safe: an edit names the revision it read, so one that had already been
+/// committed comes back as a conflict showing it, never applied twice.
+pub struct Link {
+    data_dir: PathBuf,
+    socket: PathBuf,
+    events: Option<Sender<Changed>>,
+    client: Mutex<Client>,
+}
+
+impl Link {
+    pub fn connect(
+        data_dir: &Path,
+        socket: &Path,
+        events: Option<Sender<Changed>>,
+    ) -> Result<Self, ClientError> {
+        let client = Client::connect_or_start(data_dir, socket, events.clone())?;
+        Ok(Self {
+            data_dir: data_dir.into(),
+            socket: socket.into(),
+            events,
+            client: Mutex::new(client),
+        })
+    }
+
+    /// Who the daemon says this connection is.
+    pub fn identity(&self) -> Identity {
+        self.lock().identity.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Client> {
+        self.client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub fn call(&self, actor: Option<&Nip>, request: Request) -> Result<Response, ClientError> {
+        let mut client = self.lock();
+        match client.call(actor, request.clone()) {
+            Err(ClientError::Lost) => {}
+            other => return other,
+        }
+        *client = Client::connect_or_start(&self.data_dir, &self.socket, self.events.clone())?;
+        if let Some(events) = &self.events {
+            let _ = events.send(Changed::Resync);
+        }
+        client.call(actor, request)
+    }
+}

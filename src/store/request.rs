@@ -117,4 +117,7 @@ pub enum Changed {
     /// Roster and reference data were replaced (an import, the demo).
     Roster,
     ActivePeriod(String),
+    /// Anything may have changed: the connection to the daemon was lost
+    /// and made again (sent by the client side, never by the daemon).
+    Resync,
 }

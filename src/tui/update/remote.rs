@@ -34,7 +34,9 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
                 },
             )]
         }
-        Changed::Roster => vec![Effect::Store(Purpose::Reload, Request::Snapshot)],
+        Changed::Roster | Changed::Resync => {
+            vec![Effect::Store(Purpose::Reload, Request::Snapshot)]
+        }
         Changed::ActivePeriod(p) => {
             if m.org.period(&p).is_some() {
                 m.active_period = p;
