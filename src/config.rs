@@ -98,6 +98,13 @@ pub struct Config {
     /// A mapped account always acts as that person.
     #[serde(default)]
     pub users: std::collections::BTreeMap<String, crate::domain::Nip>,
+    /// For `kinerja serve`: Unix accounts used by several people at a
+    /// shared terminal; each person logs in with their PIN.
+    #[serde(default)]
+    pub shared: Vec<String>,
+    /// Lock the screen after this many minutes without a key (default 5;
+    /// 0 never locks).
+    pub lock_after_minutes: Option<u64>,
 }
 
 impl Config {

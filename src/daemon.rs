@@ -5,6 +5,7 @@
 pub mod client;
 pub mod proto;
 pub mod server;
+pub mod session;
 
 use crate::domain::Nip;
 use crate::store::{Exec, Request, Response, Store};

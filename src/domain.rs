@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod history;
 pub mod nip;
 pub mod org;
+pub mod pin;
 pub mod reference;
 pub mod scheme;
 pub mod summary;

@@ -148,6 +148,20 @@ catalogue!(
     cli_purge_done,
     cli_purge_bad_date,
     cli_purge_active,
+    pin_title,
+    pin_enter,
+    pin_new,
+    pin_confirm,
+    pin_checking,
+    pin_weak_format,
+    pin_weak_repeated,
+    pin_weak_sequence,
+    pin_mismatch,
+    pin_wrong,
+    pin_locked,
+    lock_title,
+    lock_hint,
+    act_switch_user,
     act_quit,
     act_help,
     act_back,
@@ -235,7 +249,9 @@ impl Strings {
             Action::ToggleComplete => self.act_toggle_complete,
             Action::SaveText => self.act_save_text,
             Action::CancelText => self.act_cancel_text,
-            Action::Unbound
+            Action::SwitchUser => self.act_switch_user,
+            Action::Lock
+            | Action::Unbound
             | Action::Input(_)
             | Action::Resize(..)
             | Action::Stored(..)

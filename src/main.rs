@@ -230,7 +230,10 @@ fn serve(
     let opts = server::Options {
         socket,
         idle_exit: on_demand.then_some(std::time::Duration::from_secs(5)),
-        users: config.users.clone(),
+        accounts: kinerja::daemon::session::Accounts {
+            users: config.users.clone(),
+            shared: config.shared.clone(),
+        },
     };
     server::serve(store, &opts, &stop)?;
     Ok(())
@@ -360,9 +363,21 @@ fn tui(
     if let Some(nip) = link.identity().person {
         model.preferred_user = Some(nip);
         model.auto_login = true;
+        model.fixed_user = true;
     }
+    let idle_lock = match config.lock_after_minutes.unwrap_or(5) {
+        0 => None,
+        n => Some(std::time::Duration::from_secs(n * 60)),
+    };
     ratatui::run(|terminal| {
-        kinerja::tui::run(terminal, &mut model, &link, &theme, Some(&changes))
+        kinerja::tui::run(
+            terminal,
+            &mut model,
+            &link,
+            &theme,
+            Some(&changes),
+            idle_lock,
+        )
     })?;
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod codec;
 pub mod doctor;
 mod edit;
 pub mod journal;
+mod pin;
 pub mod purge;
 mod request;
 mod seed;

@@ -22,6 +22,7 @@ use update::Effect;
 pub fn run_effect(store: &dyn Exec, actor: Option<&Nip>, effect: Effect) -> Action {
     match effect {
         Effect::Store(purpose, req) => Action::Stored(purpose, store.exec(actor, req)),
+        Effect::StoreAs(who, purpose, req) => Action::Stored(purpose, store.exec(Some(&who), req)),
         Effect::LoadDemo => Action::DemoLoaded(
             crate::data::demo()
                 .map(|d| Box::new(d.into()))
@@ -79,15 +80,18 @@ pub fn run(
     store: &dyn Exec,
     theme: &crate::theme::Theme,
     changes: Option<&Receiver<Changed>>,
+    idle_lock: Option<std::time::Duration>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     m.size = (size.width, size.height);
     let mut draw = |m: &Model| terminal.draw(|f| views::render(m, theme, f)).map(|_| ());
     start(m, store, &mut draw)?;
     draw(m)?;
+    let mut last_key = std::time::Instant::now();
     while !m.quit {
         let mut actions = Vec::new();
         if event::poll(TICK)? {
+            last_key = std::time::Instant::now();
             let action = match event::read()? {
                 Event::Key(k) => m.keymap.resolve(&k, m.context()),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
@@ -97,6 +101,9 @@ pub fn run(
         }
         if let Some(rx) = changes {
             actions.extend(rx.try_iter().map(Action::Changed));
+        }
+        if idle_lock.is_some_and(|d| last_key.elapsed() >= d) && m.me.is_some() && !m.locked {
+            actions.push(Action::Lock);
         }
         if actions.is_empty() {
             continue;

@@ -35,8 +35,11 @@ impl Office {
         Self { tmp, daemon }
     }
 
+    /// A client with the appraiser (KEPALA) logged in.
     fn client(&self) -> Client {
-        self.daemon.client()
+        let c = self.daemon.client();
+        common::login(&c, KEPALA);
+        c
     }
 
     fn data(&self) -> PathBuf {
@@ -76,7 +79,11 @@ fn concurrent_clients_editing_different_assessments_all_land() {
     }
     let scan = journal::verify(&d.data().join(journal::FILE)).expect("journal");
     assert!(scan.broken.is_none());
-    assert_eq!(scan.entries.len(), 1 + 8, "the seed and eight edits");
+    assert_eq!(
+        scan.entries.len(),
+        1 + 1 + 8,
+        "the seed, the PIN and eight edits"
+    );
 }
 
 #[test]
@@ -334,4 +341,43 @@ fn another_unix_user_is_known_by_peer_credentials() {
             );
         }
     }
+}
+
+#[test]
+fn a_claim_counts_only_after_the_right_pin_on_that_same_connection() {
+    let d = Office::start(&[]);
+    let logged_in = d.client();
+    let other = d.daemon.client();
+    let refused = |c: &Client, who: &str, req: Request| {
+        let err = c.call(Some(&nip(who)), req).expect_err("refused");
+        assert!(matches!(&err, ClientError::Failed(_)), "{err}");
+        err.to_string()
+    };
+    let edit = |rev| Request::Edit {
+        key: key(AINI),
+        expected_revision: rev,
+        edit: Edit::SetRating {
+            criterion: "rhk1".into(),
+            rating: Some(3),
+        },
+    };
+    let why = refused(&other, KEPALA, edit(0));
+    assert!(why.contains("log in"), "{why}");
+    let wrong = Request::CheckPin {
+        nip: nip(KEPALA),
+        pin: "000001".into(),
+    };
+    other.call(None, wrong).expect("check");
+    assert!(refused(&other, KEPALA, edit(0)).contains("log in"));
+    // The connection that gave the PIN may act as that person, and only
+    // as that person.
+    assert!(matches!(
+        logged_in.call(Some(&nip(KEPALA)), edit(0)).expect("edit"),
+        Response::Saved(_)
+    ));
+    assert!(refused(&logged_in, AINI, edit(1)).contains("log in"));
+    let cursor = Request::GetCursor { user: nip(AINI) };
+    assert!(refused(&logged_in, KEPALA, cursor).contains("theirs"));
+    let reset = Request::ResetPin { nip: nip(AINI) };
+    assert!(refused(&logged_in, KEPALA, reset).contains("admin"));
 }

@@ -7,6 +7,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kinerja");
+const PIN: &str = "480715";
 
 struct Tmux {
     socket: String,
@@ -127,6 +128,13 @@ fn score_kill_restart_resume_and_export() {
     let tmux = Tmux::new("resume");
     let cmd = format!("{BIN} --data-dir {} --as {appraiser}", dir.path().display());
     tmux.start("a", &cmd, 100, 30);
+    // At a shared terminal each person sets a PIN on first use.
+    tmux.wait_for("a", "the new-PIN prompt", |s| s.contains("belum punya PIN"));
+    tmux.keys("a", &["-l", PIN]);
+    tmux.keys("a", &["Enter"]);
+    tmux.wait_for("a", "the confirm prompt", |s| s.contains("sekali lagi"));
+    tmux.keys("a", &["-l", PIN]);
+    tmux.keys("a", &["Enter"]);
     tmux.wait_for("a", "the roster", |s| s.contains("Pegawai yang Anda nilai"));
     tmux.keys("a", &["/"]);
     tmux.keys("a", &["-l", employee.nip.as_str()]);
@@ -159,6 +167,9 @@ fn score_kill_restart_resume_and_export() {
     }
 
     tmux.start("b", &cmd, 100, 30);
+    tmux.wait_for("b", "the PIN prompt", |s| s.contains("Masukkan PIN"));
+    tmux.keys("b", &["-l", PIN]);
+    tmux.keys("b", &["Enter"]);
     let s = tmux.wait_for("b", "the same criterion after restart", |s| {
         s.contains("Kriteria 3 dari")
     });

@@ -45,6 +45,19 @@ impl Term {
         }
     }
 
+    /// Sets (first time) or enters the test PIN at the prompt.
+    fn give_pin(&mut self) {
+        for _ in 0..3 {
+            if self.model.pin.is_none() {
+                return;
+            }
+            for c in support::PIN.chars() {
+                self.key(KeyCode::Char(c));
+            }
+            self.key(KeyCode::Enter);
+        }
+    }
+
     /// Waits for the next announcement and lets the model handle it, as
     /// the event loop does.
     fn hear(&mut self) {
@@ -71,6 +84,7 @@ fn a_rating_saved_on_one_terminal_appears_on_the_other() {
     let mut b = Term::open(&d);
     for t in [&mut a, &mut b] {
         t.act(Action::Select);
+        t.give_pin();
         t.key(KeyCode::Enter);
         assert_eq!(t.model.screen, Screen::Scoring);
     }

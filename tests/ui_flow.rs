@@ -142,6 +142,7 @@ fn the_filter_is_diacritic_and_case_insensitive() {
     s.chars(&folded[..folded.len().min(6)]);
     assert!(s.model.login_rows().iter().any(|p| p.name == name));
     s.key(KeyCode::Enter);
+    s.give_pin();
     assert_eq!(s.model.screen, Screen::Roster);
 }
 
@@ -176,8 +177,9 @@ fn restart_lands_on_the_same_employee_and_criterion() {
     s.key(KeyCode::Right);
     s.key(KeyCode::Right);
     let mut s = s.restart(Lang::Id);
-    // The last user is preselected: one Enter resumes.
+    // The last user is preselected: Enter and their PIN resume.
     s.key(KeyCode::Enter);
+    s.give_pin();
     assert_eq!(s.model.screen, Screen::Scoring);
     assert_eq!(s.model.current_person().expect("p").nip.as_str(), nip);
     assert_eq!(s.model.criterion, 2);
@@ -286,6 +288,7 @@ fn the_roster_filter_folds_diacritics_and_picks_the_highlighted_employee() {
         s.key(KeyCode::Down);
     }
     s.key(KeyCode::Enter);
+    s.give_pin();
     // Type the folded, upper-case form of the word with the accent.
     let word = name
         .split(' ')
@@ -347,6 +350,7 @@ fn a_new_login_starts_fresh_in_the_active_period() {
     // The next appraiser has no saved cursor: they start in the active period.
     s.key(KeyCode::Down);
     s.key(KeyCode::Enter);
+    s.give_pin();
     assert_eq!(s.model.screen, Screen::Roster);
     assert_eq!(s.model.period, active);
     assert_eq!(s.model.status, Status::Idle);

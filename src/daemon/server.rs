@@ -3,10 +3,9 @@
 //! client. Who a client is comes from the socket's peer credentials, never
 //! from what it says.
 
-use super::proto::{self, Changed, ClientMsg, FrameError, Identity, PROTOCOL, ServerMsg};
-use crate::domain::Nip;
+use super::proto::{self, Changed, ClientMsg, FrameError, PROTOCOL, ServerMsg};
+use super::session::{Accounts, Session, identify};
 use crate::store::{Request, Response, Store};
-use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
@@ -26,8 +25,8 @@ pub struct Options {
     pub socket: PathBuf,
     /// Exit after this long without clients (a daemon started on demand).
     pub idle_exit: Option<Duration>,
-    /// Unix user name → the person it is (config `[users]`).
-    pub users: BTreeMap<String, Nip>,
+    /// Who may connect and as whom (config `[users]` and `shared`).
+    pub accounts: Accounts,
 }
 
 /// Why the daemon could not start.
@@ -100,7 +99,7 @@ fn log(msg: &str) {
 struct Shared {
     store: Store,
     hub: Hub,
-    users: BTreeMap<String, Nip>,
+    accounts: Accounts,
     owner: u32,
     clients: AtomicUsize,
     next_id: AtomicU64,
@@ -139,7 +138,7 @@ pub fn serve(store: Store, opts: &Options, stop: &AtomicBool) -> Result<(), Serv
     let shared = Arc::new(Shared {
         store,
         hub: Hub::default(),
-        users: opts.users.clone(),
+        accounts: opts.accounts.clone(),
         owner: nix::unistd::geteuid().as_raw(),
         clients: AtomicUsize::new(0),
         next_id: AtomicU64::new(1),
@@ -174,51 +173,6 @@ pub fn serve(store: Store, opts: &Options, stop: &AtomicBool) -> Result<(), Serv
         let _ = p.stream.shutdown(std::net::Shutdown::Both);
     }
     Ok(())
-}
-
-/// Who is at the other end, from the kernel's peer credentials.
-fn identify(shared: &Shared, stream: &UnixStream) -> std::io::Result<Identity> {
-    let cred = nix::sys::socket::getsockopt(stream, nix::sys::socket::sockopt::PeerCredentials)
-        .map_err(std::io::Error::from)?;
-    let uid = cred.uid();
-    let unix_user = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
-        .ok()
-        .flatten()
-        .map_or_else(|| format!("uid {uid}"), |u| u.name);
-    let person = shared.users.get(&unix_user).cloned();
-    Ok(Identity {
-        uid,
-        unix_user,
-        person,
-    })
-}
-
-/// Whether this identity may use the store at all, and as whom.
-fn admit(shared: &Shared, id: &Identity) -> Result<(), String> {
-    if id.person.is_some() || id.uid == shared.owner || id.uid == 0 {
-        Ok(())
-    } else {
-        Err(format!(
-            "the Unix user {} is not in the [users] section of the Kinerja config; \
-             ask the admin to add it with your NIP",
-            id.unix_user
-        ))
-    }
-}
-
-/// Who a call acts as: a mapped account is always its person; the store's
-/// owner (and root) act as whoever they logged in as, like the in-process
-/// app does.
-fn actor(id: &Identity, claimed: Option<Nip>) -> Result<Option<Nip>, String> {
-    match (&id.person, claimed) {
-        (Some(p), None) => Ok(Some(p.clone())),
-        (Some(p), Some(c)) if *p == c => Ok(Some(c)),
-        (Some(p), Some(c)) => Err(format!(
-            "this terminal belongs to {} (NIP {p}); it cannot act as {c}",
-            id.unix_user
-        )),
-        (None, claimed) => Ok(claimed),
-    }
 }
 
 /// What a write will announce once it succeeds; taken before the
@@ -265,7 +219,7 @@ fn writer(mut stream: UnixStream, queue: Receiver<ServerMsg>) {
 /// connection is affected.
 fn connection(shared: &Shared, mut stream: UnixStream) {
     let conn = shared.next_id.fetch_add(1, Ordering::Relaxed);
-    let id = match identify(shared, &stream) {
+    let id = match identify(&shared.accounts, &stream) {
         Ok(id) => id,
         Err(e) => {
             return log(&format!(
@@ -294,9 +248,10 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
         Ok(other) => return refuse(&mut stream, format!("expected a hello, got {other:?}")),
         Err(e) => return log(&format!("{who}: closed before the handshake: {e}")),
     }
-    if let Err(reason) = admit(shared, &id) {
-        return refuse(&mut stream, reason);
-    }
+    let mut session = match Session::admit(&shared.accounts, id.clone(), shared.owner) {
+        Ok(s) => s,
+        Err(reason) => return refuse(&mut stream, reason),
+    };
     let _ = stream.set_read_timeout(None);
     let (out, queue) = sync_channel(QUEUE);
     let (Ok(write_half), Ok(hub_half)) = (stream.try_clone(), stream.try_clone()) else {
@@ -314,7 +269,7 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
             stream: hub_half,
         });
         log(&format!("{who}: connected"));
-        let reason = serve_calls(shared, &id, &mut stream, &out);
+        let reason = serve_calls(shared, &mut session, &mut stream, &out);
         log(&format!("{who}: closed: {reason}"));
     }
     shared.hub.remove(conn);
@@ -327,7 +282,7 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
 /// returns why the connection ends.
 fn serve_calls(
     shared: &Shared,
-    id: &Identity,
+    session: &mut Session,
     stream: &mut UnixStream,
     out: &SyncSender<ServerMsg>,
 ) -> String {
@@ -338,12 +293,16 @@ fn serve_calls(
             Err(FrameError::Closed) => return "the client left".into(),
             Err(e) => return e.to_string(),
         };
-        let result = actor(id, actor_claim).and_then(|actor| {
+        let result = session.authorize(actor_claim, &request).and_then(|actor| {
             let announce = announce(&request);
+            let check = matches!(request, Request::CheckPin { .. }).then(|| request.clone());
             let resp = shared
                 .store
                 .execute(actor.as_ref(), request)
                 .map_err(|e| e.to_string())?;
+            if let Some(req) = check {
+                session.observe(&req, &resp);
+            }
             if let Some(c) = changed(announce, &resp) {
                 shared.hub.announce(&c);
             }

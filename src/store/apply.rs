@@ -155,6 +155,11 @@ impl Store {
                     run = 0;
                     self.apply_purge(p, at)?;
                 }
+                Change::Pin { nip, hash } => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_pin(nip, hash.as_deref(), at)?;
+                }
                 // Its period was purged by a later entry: nothing to write.
                 Change::Redacted => last = Some(at),
             }

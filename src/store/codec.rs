@@ -43,6 +43,10 @@ pub enum Kind {
     /// Messages of the daemon's socket protocol.
     ClientMsg = 13,
     ServerMsg = 14,
+    /// A person's PIN hash and failed tries.
+    Pin = 15,
+    /// A journalled PIN change.
+    JournalPin = 16,
 }
 
 impl Kind {
@@ -62,6 +66,8 @@ impl Kind {
             12 => "purge record",
             13 => "client message",
             14 => "server message",
+            15 => "PIN record",
+            16 => "journalled PIN",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()

@@ -48,7 +48,7 @@ fn expected(dir: &Path) -> Result<(u64, BTreeMap<AssessmentKey, Assessment>), St
                 }
             }
             Change::Purge(p) => latest.retain(|k, _| !p.periods.contains(&k.period)),
-            Change::ActivePeriod(_) | Change::Redacted => {}
+            Change::ActivePeriod(_) | Change::Pin { .. } | Change::Redacted => {}
         }
     }
     Ok((scan.entries.len() as u64, latest))

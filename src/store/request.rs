@@ -84,6 +84,24 @@ pub enum Request {
     SetActivePeriod {
         period: String,
     },
+    /// Whether a person has a PIN and is locked out.
+    PinStatus {
+        nip: Nip,
+    },
+    /// Sets a person's first PIN (refused when one is set).
+    SetPin {
+        nip: Nip,
+        pin: String,
+    },
+    /// Checks a PIN; five wrong ones lock the person for five minutes.
+    CheckPin {
+        nip: Nip,
+        pin: String,
+    },
+    /// The admin removes a forgotten PIN; its owner sets a new one.
+    ResetPin {
+        nip: Nip,
+    },
 }
 
 /// The store's answer.
@@ -103,6 +121,8 @@ pub enum Response {
     Rejected(String),
     Cursor(Option<Cursor>),
     History(Vec<crate::domain::history::Item>),
+    Pin(crate::domain::pin::State),
+    PinChecked(crate::domain::pin::Check),
 }
 
 /// What a committed change touched: the daemon announces it to every

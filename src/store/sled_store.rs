@@ -281,6 +281,10 @@ impl Store {
                 self.apply_active_period(&period, at)?;
                 Ok(Response::Done)
             }
+            Request::PinStatus { nip } => self.pin_state(&nip),
+            Request::SetPin { nip, pin } => self.set_pin(actor, &nip, &pin),
+            Request::CheckPin { nip, pin } => self.check_pin(&nip, &pin),
+            Request::ResetPin { nip } => self.reset_pin(actor, &nip),
         }
     }
 

@@ -15,6 +15,8 @@ pub const ASSESSMENTS: &str = "assessments";
 pub const CURSORS: &str = "cursors";
 /// Per assessment, its history items by journal sequence number.
 pub const HISTORY: &str = "history";
+/// Per NIP, the PIN hash and failed tries (never sent to clients).
+pub const PINS: &str = "pins";
 
 /// The one key of the `reference` tree.
 pub const REFERENCE_KEY: &[u8] = b"reference";
@@ -39,6 +41,7 @@ pub struct Trees {
     pub assessments: sled::Tree,
     pub cursors: sled::Tree,
     pub history: sled::Tree,
+    pub pins: sled::Tree,
 }
 
 impl Trees {
@@ -52,6 +55,7 @@ impl Trees {
             assessments: db.open_tree(ASSESSMENTS)?,
             cursors: db.open_tree(CURSORS)?,
             history: db.open_tree(HISTORY)?,
+            pins: db.open_tree(PINS)?,
         })
     }
 }

@@ -41,6 +41,9 @@ pub enum Action {
     /// Shows who changed what in the assessment.
     History,
     ToggleComplete,
+    /// Leaves the session (saving any open text) for the login list, so
+    /// that someone else can use the terminal.
+    SwitchUser,
     /// Saves and closes the open editor.
     SaveText,
     /// Closes the open editor or filter without saving.
@@ -56,6 +59,9 @@ pub enum Action {
     /// The store answered a request the update function asked for.
     #[serde(skip)]
     Stored(Purpose, Result<Response, String>),
+    /// Nobody has pressed a key for a while: lock the screen.
+    #[serde(skip)]
+    Lock,
     /// Another terminal changed something (announced by the daemon).
     #[serde(skip)]
     Changed(crate::store::Changed),
@@ -74,6 +80,8 @@ pub enum Purpose {
     RestoreCursor,
     Seed,
     History,
+    /// A PIN step (status, check, set).
+    Pin,
     /// Assessments another terminal changed: merged, not replaced.
     Refresh,
     /// The roster another terminal replaced: the user stays where they are.

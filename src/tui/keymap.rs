@@ -29,12 +29,14 @@ pub enum Context {
     Text,
     /// A filter being typed: unbound keys are typed.
     Filter,
+    /// The PIN prompt (login, or unlocking an idle lock): digits are typed.
+    Pin,
 }
 
 impl Context {
     /// Whether unbound keys are text input here, and global keys are off.
     pub fn is_text(self) -> bool {
-        matches!(self, Self::Text | Self::Filter)
+        matches!(self, Self::Text | Self::Filter | Self::Pin)
     }
 }
 
@@ -174,6 +176,7 @@ struct RawKeymap {
     history: Vec<RawBinding>,
     text: Vec<RawBinding>,
     filter: Vec<RawBinding>,
+    pin: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -189,6 +192,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::History, r.history),
         (Context::Text, r.text),
         (Context::Filter, r.filter),
+        (Context::Pin, r.pin),
     ];
     sections
         .into_iter()

@@ -1,5 +1,9 @@
 //! The application state. Views borrow it; only `update` changes it.
 
+mod pin;
+
+pub use pin::{PinEntry, PinStage};
+
 use super::keymap::{Context, Keymap};
 use crate::domain::template::ScaledCriterion;
 use crate::domain::{Assessment, AssessmentKey, Nip, Org, Person, Reference, Scheme};
@@ -15,6 +19,8 @@ pub enum Screen {
     Loading,
     FirstRun,
     Login,
+    /// The PIN prompt after picking a name at the login.
+    Pin,
     Roster,
     Scoring,
     Summary,
@@ -98,6 +104,7 @@ pub struct StaffRow {
 }
 
 /// The application state.
+#[allow(clippy::struct_excessive_bools)] // independent UI flags, not a state machine
 pub struct Model {
     pub lang: Lang,
     pub keymap: Keymap,
@@ -141,6 +148,14 @@ pub struct Model {
     pub pending_text: Option<(TextTarget, String)>,
     /// A cursor from the store to apply once assessments have loaded.
     pub pending_cursor: Option<crate::store::Cursor>,
+    /// The open PIN prompt (login or unlock).
+    pub pin: Option<PinEntry>,
+    /// Idle-locked: the screen shows nothing personal until the same
+    /// person gives their PIN or someone else logs in.
+    pub locked: bool,
+    /// The daemon knows who this terminal's user is (config `[users]`):
+    /// no login list, no PIN.
+    pub fixed_user: bool,
 }
 
 impl Model {
@@ -175,6 +190,9 @@ impl Model {
             editor: None,
             pending_text: None,
             pending_cursor: None,
+            pin: None,
+            locked: false,
+            fixed_user: false,
         }
     }
 
@@ -184,6 +202,9 @@ impl Model {
 
     /// The keymap context for the current state.
     pub fn context(&self) -> Context {
+        if self.locked || self.screen == Screen::Pin {
+            return Context::Pin;
+        }
         if self.editor.is_some() {
             return Context::Text;
         }
@@ -203,6 +224,7 @@ impl Model {
             Screen::Roster if self.roster.filtering => Context::Filter,
             Screen::Loading | Screen::FirstRun => Context::FirstRun,
             Screen::Login => Context::Login,
+            Screen::Pin => Context::Pin,
             Screen::Roster => Context::Roster,
             Screen::Scoring => Context::Scoring,
             Screen::Summary => Context::Summary,

@@ -2,6 +2,7 @@
 //! event loop runs the effects and feeds the answers back as actions.
 
 mod editing;
+mod pin;
 mod remote;
 mod scoring;
 mod stored;
@@ -17,7 +18,10 @@ use crate::store::{Cursor, CursorScreen, Request};
 /// Work for the event loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// A request made as whoever is logged in once the action is handled.
     Store(Purpose, Request),
+    /// A request made as this person (one leaving the terminal).
+    StoreAs(Nip, Purpose, Request),
     /// Read the shipped demo organisation and seed the store with it.
     LoadDemo,
 }
@@ -70,6 +74,11 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Changed(c) => remote::changed(m, c),
+        Action::Lock => pin::lock(m),
+        Action::SwitchUser => pin::switch_user(m),
+        Action::Input(_) | Action::Select | Action::Back if m.locked || m.screen == Screen::Pin => {
+            pin::key(m, action)
+        }
         Action::Resize(w, h) => {
             m.size = (w, h);
             vec![]
@@ -118,7 +127,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             Screen::Roster => roster(m, other),
             Screen::Scoring => scoring::scoring(m, other),
             Screen::Summary => summary::summary(m, other),
-            Screen::Loading | Screen::FirstRun => vec![],
+            Screen::Loading | Screen::FirstRun | Screen::Pin => vec![],
         },
     }
 }
@@ -151,7 +160,7 @@ fn login(m: &mut Model, action: Action) -> Vec<Effect> {
             let Some(nip) = m.login_rows().get(m.login.selected).map(|p| p.nip.clone()) else {
                 return vec![];
             };
-            log_in(m, nip)
+            pin::start(m, nip)
         }
         _ => vec![],
     }

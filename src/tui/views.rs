@@ -5,6 +5,7 @@ mod first_run;
 mod history;
 mod login;
 mod overlay;
+mod pin;
 mod roster;
 mod scoring;
 mod summary;
@@ -39,8 +40,14 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
     ]));
     chrome::header(m, theme, frame, header);
     let buf = frame.buffer_mut();
+    if m.locked {
+        pin::draw(m, theme, buf, body);
+        chrome::footer(m, theme, frame, footer);
+        return;
+    }
     match m.screen {
         Screen::Loading => {}
+        Screen::Pin => pin::draw(m, theme, buf, body),
         Screen::FirstRun => first_run::draw(m, theme, buf, body),
         Screen::Login => login::draw(m, theme, buf, body),
         Screen::Roster => roster::draw(m, theme, buf, body),

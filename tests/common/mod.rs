@@ -181,3 +181,28 @@ pub fn all(store: &dyn Exec) -> Vec<Assessment> {
         other => panic!("expected assessments, got {other:?}"),
     }
 }
+
+/// The PIN every test person uses.
+pub const PIN: &str = "480715";
+
+/// Logs a person in on this connection with their PIN, setting it first
+/// if they have none (a daemon only takes claims from logged-in people).
+pub fn login(store: &dyn Exec, person: &str) {
+    let nip = nip(person);
+    let set = Request::SetPin {
+        nip: nip.clone(),
+        pin: PIN.into(),
+    };
+    match store.exec(None, set).expect("set PIN") {
+        Response::Done | Response::Rejected(_) => {}
+        other => panic!("{other:?}"),
+    }
+    let check = Request::CheckPin {
+        nip,
+        pin: PIN.into(),
+    };
+    assert_eq!(
+        store.exec(None, check).expect("check PIN"),
+        Response::PinChecked(kinerja::domain::pin::Check::Ok)
+    );
+}

@@ -25,10 +25,13 @@ impl Daemon {
         let opts = Options {
             socket: socket.clone(),
             idle_exit: None,
-            users: users
-                .iter()
-                .map(|(u, n)| ((*u).to_string(), n.clone()))
-                .collect(),
+            accounts: kinerja::daemon::session::Accounts {
+                users: users
+                    .iter()
+                    .map(|(u, n)| ((*u).to_string(), n.clone()))
+                    .collect(),
+                shared: Vec::new(),
+            },
         };
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);

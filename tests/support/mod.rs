@@ -16,6 +16,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The PIN every test appraiser uses.
+pub const PIN: &str = "480715";
+
 pub struct Session {
     pub dir: tempfile::TempDir,
     pub store: Option<Store>,
@@ -106,6 +109,20 @@ impl Session {
     /// Logs in as the first appraiser on the login list.
     pub fn login_first(&mut self) {
         self.act(Action::Select);
+        self.give_pin();
+    }
+
+    /// Answers the PIN prompt with the test PIN: set and confirmed on
+    /// first use, entered after that.
+    pub fn give_pin(&mut self) {
+        for _ in 0..3 {
+            if self.model.pin.is_none() {
+                return;
+            }
+            self.chars(PIN);
+            self.key(KeyCode::Enter);
+        }
+        assert!(self.model.pin.is_none(), "the PIN prompt is still open");
     }
 }
 

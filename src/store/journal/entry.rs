@@ -39,6 +39,11 @@ pub enum Change {
     ActivePeriod(String),
     /// Personal data of past periods was removed.
     Purge(Purge),
+    /// A person's PIN was set (`Some` hash) or reset by the admin.
+    Pin {
+        nip: Nip,
+        hash: Option<String>,
+    },
     /// An edit whose content a purge removed. Which period it was about
     /// is not kept: nothing the chain cannot vouch for is stored.
     Redacted,
@@ -78,6 +83,7 @@ pub(in crate::store) enum ChangeKind {
     Seed = 2,
     ActivePeriod = 3,
     Purge = 4,
+    Pin = 5,
 }
 
 /// A part of an entry: its record bytes as written, or what a purge left.
@@ -150,6 +156,18 @@ impl Record for SeedPart {
     const LARGE: bool = true;
 }
 
+/// A PIN change's part: the hash, never the PIN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(in crate::store) struct PinPart {
+    nip: Nip,
+    hash: Option<String>,
+}
+
+impl Record for PinPart {
+    const KIND: Kind = Kind::JournalPin;
+    const VERSION: u16 = 1;
+}
+
 impl Record for Purge {
     const KIND: Kind = Kind::JournalPurge;
     const VERSION: u16 = 1;
@@ -199,6 +217,13 @@ impl Frame {
             }
             Change::ActivePeriod(p) => (ChangeKind::ActivePeriod, vec![Part::open(p)?]),
             Change::Purge(p) => (ChangeKind::Purge, vec![Part::open(p)?]),
+            Change::Pin { nip, hash } => (
+                ChangeKind::Pin,
+                vec![Part::open(&PinPart {
+                    nip: nip.clone(),
+                    hash: hash.clone(),
+                })?],
+            ),
             Change::Redacted => return Err(malformed("a redacted change cannot be sealed")),
         };
         Ok(Self {
@@ -285,6 +310,14 @@ impl Frame {
             ChangeKind::Purge => {
                 single("a purge has one part")?;
                 Change::Purge(codec::decode(&open(first)?)?)
+            }
+            ChangeKind::Pin => {
+                single("a PIN change has one part")?;
+                let p: PinPart = codec::decode(&open(first)?)?;
+                Change::Pin {
+                    nip: p.nip,
+                    hash: p.hash,
+                }
             }
         })
     }
@@ -435,7 +468,9 @@ impl EntryV1 {
                 active_period,
             },
             Change::ActivePeriod(p) => ChangeV1::ActivePeriod(p),
-            Change::Purge(_) | Change::Redacted => unreachable!("not in layout 1"),
+            Change::Purge(_) | Change::Pin { .. } | Change::Redacted => {
+                unreachable!("not in layout 1")
+            }
         };
         let v1 = Self {
             seq: e.seq,

@@ -17,6 +17,13 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
         }
     };
     match (purpose, response) {
+        (Purpose::Pin, r) => super::pin::answer(m, r),
+        // The answer to a note saved as someone who has since left the
+        // terminal: nothing of theirs is shown to the next person.
+        (Purpose::Save, _) if m.me.is_none() => {
+            m.pending_text = None;
+            vec![]
+        }
         (Purpose::Reload, Response::Snapshot(s)) if m.me.is_some() => super::remote::reload(m, *s),
         (_, Response::Snapshot(s)) => snapshot(m, *s),
         (Purpose::Refresh, Response::Assessments { items, .. }) => {
@@ -121,7 +128,11 @@ fn snapshot(m: &mut Model, s: Snapshot) -> Vec<Effect> {
     if let Some(nip) = preferred {
         if m.auto_login && m.person(&nip).is_some() {
             m.auto_login = false;
-            return log_in(m, nip);
+            // A terminal the daemon knows the user of needs no PIN.
+            if m.fixed_user {
+                return log_in(m, nip);
+            }
+            return super::pin::start(m, nip);
         }
         if let Some(i) = m.login_rows().iter().position(|p| p.nip == nip) {
             m.login.selected = i;

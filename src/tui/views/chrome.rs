@@ -31,7 +31,7 @@ pub fn header(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(p) = m.org.period(&m.period) {
         left.push_str(&format!("· {}: {} ", t.period, p.name));
     }
-    if let Some(me) = m.me_person() {
+    if let Some(me) = m.me_person().filter(|_| !m.locked) {
         left.push_str(&format!("· {} ", me.name));
     }
     let (right, style) = match &m.status {
