@@ -30,6 +30,10 @@ impl Exec for client::Link {
     fn exec(&self, actor: Option<&Nip>, req: Request) -> Result<Response, String> {
         self.call(actor, req).map_err(|e| e.to_string())
     }
+
+    fn heal(&self) {
+        client::Link::heal(self);
+    }
 }
 
 /// The store in this process, or the daemon's over its socket.

@@ -222,6 +222,11 @@ fn serve(
             Err(kinerja::store::StoreError::Locked { .. })
                 if on_demand && std::time::Instant::now() < deadline =>
             {
+                // Two clients may start a daemon at once: the one that
+                // lost the race leaves quietly once the other answers.
+                if std::os::unix::net::UnixStream::connect(&socket).is_ok() {
+                    return Ok(());
+                }
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
             other => break other?,

@@ -10,6 +10,7 @@ mod pin;
 pub mod purge;
 mod request;
 mod seed;
+mod session;
 mod sled_store;
 mod trees;
 
@@ -20,6 +21,10 @@ pub use sled_store::{Store, StoreError};
 /// the daemon that owns it. Errors are the store's messages.
 pub trait Exec {
     fn exec(&self, actor: Option<&crate::domain::Nip>, req: Request) -> Result<Response, String>;
+
+    /// Called while the screen is idle: a connection to a daemon that went
+    /// away is made again here. Nothing to do for the store itself.
+    fn heal(&self) {}
 }
 
 impl Exec for Store {

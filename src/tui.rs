@@ -106,6 +106,12 @@ pub fn run(
             actions.push(Action::Lock);
         }
         if actions.is_empty() {
+            store.heal();
+            if let Some(rx) = changes {
+                actions.extend(rx.try_iter().map(Action::Changed));
+            }
+        }
+        if actions.is_empty() {
             continue;
         }
         for action in actions {

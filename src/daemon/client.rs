@@ -7,8 +7,9 @@ use crate::domain::Nip;
 use crate::store::{Request, Response};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Mutex, atomic::AtomicU64, atomic::Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// How long a daemon started on demand may take to answer (it replays
@@ -36,6 +37,10 @@ pub enum ClientError {
     Frame(#[from] FrameError),
 }
 
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// A connection to the daemon.
 pub struct Client {
     stream: Mutex<UnixStream>,
@@ -43,6 +48,10 @@ pub struct Client {
     next: AtomicU64,
     pub identity: Identity,
     pub socket: PathBuf,
+    /// The login token the daemon gave after a right PIN.
+    token: Arc<Mutex<Option<String>>>,
+    /// False once the daemon has gone away.
+    alive: Arc<AtomicBool>,
 }
 
 impl Client {
@@ -72,6 +81,9 @@ impl Client {
         };
         let (tx, replies) = channel();
         let mut reader = stream.try_clone().map_err(FrameError::Io)?;
+        let token = Arc::new(Mutex::new(None));
+        let alive = Arc::new(AtomicBool::new(true));
+        let (token_slot, alive_flag) = (Arc::clone(&token), Arc::clone(&alive));
         std::thread::spawn(move || {
             // Ends when the daemon goes away; dropping `tx` then tells a
             // waiting call that the connection is lost.
@@ -82,6 +94,7 @@ impl Client {
                             let _ = events.send(c);
                         }
                     }
+                    ServerMsg::Session { token } => *lock(&token_slot) = Some(token),
                     other => {
                         if tx.send(other).is_err() {
                             break;
@@ -89,6 +102,7 @@ impl Client {
                     }
                 }
             }
+            alive_flag.store(false, Ordering::SeqCst);
         });
         Ok(Self {
             stream: Mutex::new(stream),
@@ -96,7 +110,43 @@ impl Client {
             next: AtomicU64::new(1),
             identity,
             socket: socket.into(),
+            token,
+            alive,
         })
+    }
+
+    /// Whether the daemon is still there.
+    pub fn is_alive(&self) -> bool {
+        self.alive.load(Ordering::SeqCst)
+    }
+
+    /// The login token of this connection, if a PIN was given on it.
+    fn token(&self) -> Option<String> {
+        lock(&self.token).clone()
+    }
+
+    /// Logs this connection in with an earlier connection's token.
+    fn resume(&self, token: String) -> Result<Option<Nip>, ClientError> {
+        let replies = lock(&self.replies);
+        proto::write(
+            &mut *lock(&self.stream),
+            &ClientMsg::Resume {
+                token: token.clone(),
+            },
+        )
+        .map_err(|_| ClientError::Lost)?;
+        loop {
+            match replies.recv().map_err(|_| ClientError::Lost)? {
+                ServerMsg::Resumed { person } => {
+                    if person.is_some() {
+                        *lock(&self.token) = Some(token);
+                    }
+                    return Ok(person);
+                }
+                ServerMsg::Reply { .. } => {}
+                _ => return Err(ClientError::Lost),
+            }
+        }
     }
 
     /// Connects, starting a daemon for `data_dir` first if none answers.
@@ -133,7 +183,12 @@ impl Client {
         loop {
             match Self::connect(socket, events.clone()) {
                 Err(ClientError::NoDaemon(_)) if Instant::now() < deadline => {}
-                other => return other,
+                other => {
+                    // The daemon is our child until it exits: reap it then,
+                    // so it does not linger as a zombie.
+                    std::thread::spawn(move || child.wait());
+                    return other;
+                }
             }
             if let Ok(Some(status)) = child.try_wait() {
                 // Another client's daemon may have won the race: try again,
@@ -152,22 +207,13 @@ impl Client {
     /// Sends one request and waits for its answer.
     pub fn call(&self, actor: Option<&Nip>, request: Request) -> Result<Response, ClientError> {
         let id = self.next.fetch_add(1, Ordering::Relaxed);
-        let replies = self
-            .replies
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        {
-            let mut stream = self
-                .stream
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let msg = ClientMsg::Call {
-                id,
-                actor: actor.cloned(),
-                request,
-            };
-            proto::write(&mut *stream, &msg).map_err(|_| ClientError::Lost)?;
-        }
+        let replies = lock(&self.replies);
+        let msg = ClientMsg::Call {
+            id,
+            actor: actor.cloned(),
+            request,
+        };
+        proto::write(&mut *lock(&self.stream), &msg).map_err(|_| ClientError::Lost)?;
         loop {
             match replies.recv().map_err(|_| ClientError::Lost)? {
                 ServerMsg::Reply { id: got, result } if got == id => {
@@ -182,17 +228,23 @@ impl Client {
     }
 }
 
-/// A connection that survives a daemon restart: a call that finds the
-/// connection lost reconnects (starting a daemon on demand) and is sent
-/// once more, and the screen is told to reload. Sending a write twice is
-/// safe: an edit names the revision it read, so one that had already been
-/// committed comes back as a conflict showing it, never applied twice.
+/// A connection that survives a daemon restart: when the daemon goes away
+/// it reconnects (starting a daemon on demand), logs back in with its
+/// session token, and tells the screen to reload; a call that found the
+/// connection lost is sent once more. Sending a write twice is safe: an
+/// edit names the revision it read, so one that had already been committed
+/// comes back as a conflict showing it, never applied twice.
 pub struct Link {
     data_dir: PathBuf,
     socket: PathBuf,
     events: Option<Sender<Changed>>,
     client: Mutex<Client>,
+    /// No reconnect attempt before this (after a failed one).
+    retry_at: Mutex<Instant>,
 }
+
+/// How long a failed reconnect waits before the next try.
+const RETRY: Duration = Duration::from_secs(2);
 
 impl Link {
     pub fn connect(
@@ -206,30 +258,49 @@ impl Link {
             socket: socket.into(),
             events,
             client: Mutex::new(client),
+            retry_at: Mutex::new(Instant::now()),
         })
     }
 
     /// Who the daemon says this connection is.
     pub fn identity(&self) -> Identity {
-        self.lock().identity.clone()
+        lock(&self.client).identity.clone()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Client> {
-        self.client
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// Replaces a lost connection, logged back in; the screen reloads.
+    fn reconnect(&self, client: &mut Client) -> Result<(), ClientError> {
+        let token = client.token();
+        let fresh = Client::connect_or_start(&self.data_dir, &self.socket, self.events.clone())?;
+        if let Some(token) = token {
+            fresh.resume(token)?;
+        }
+        *client = fresh;
+        if let Some(events) = &self.events {
+            let _ = events.send(Changed::Resync);
+        }
+        Ok(())
     }
 
     pub fn call(&self, actor: Option<&Nip>, request: Request) -> Result<Response, ClientError> {
-        let mut client = self.lock();
+        let mut client = lock(&self.client);
         match client.call(actor, request.clone()) {
             Err(ClientError::Lost) => {}
             other => return other,
         }
-        *client = Client::connect_or_start(&self.data_dir, &self.socket, self.events.clone())?;
-        if let Some(events) = &self.events {
-            let _ = events.send(Changed::Resync);
-        }
+        self.reconnect(&mut client)?;
         client.call(actor, request)
+    }
+
+    /// Reconnects if the daemon went away while nobody was calling, so an
+    /// idle screen keeps hearing of changes. Tries at most every 2 s.
+    pub fn heal(&self) {
+        let mut client = lock(&self.client);
+        let mut retry_at = lock(&self.retry_at);
+        if client.is_alive() || Instant::now() < *retry_at {
+            return;
+        }
+        if self.reconnect(&mut client).is_err() {
+            *retry_at = Instant::now() + RETRY;
+        }
     }
 }

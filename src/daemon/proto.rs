@@ -42,6 +42,11 @@ pub enum ClientMsg {
         actor: Option<Nip>,
         request: Request,
     },
+    /// Logs this connection back in with the token of an earlier one
+    /// (after the daemon restarted); answered with `Resumed`.
+    Resume {
+        token: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +64,15 @@ pub enum ServerMsg {
         result: Result<Response, String>,
     },
     Changed(Changed),
+    /// Sent before the reply to a right PIN: the token that logs a new
+    /// connection of this client back in. Kept in memory, never shown.
+    Session {
+        token: String,
+    },
+    /// The answer to `Resume`: who is logged in now, if the token was live.
+    Resumed {
+        person: Option<Nip>,
+    },
 }
 
 impl Record for ClientMsg {

@@ -289,19 +289,44 @@ fn serve_calls(
     loop {
         let (call, actor_claim, request) = match proto::read::<ClientMsg>(stream) {
             Ok(ClientMsg::Call { id, actor, request }) => (id, actor, request),
+            Ok(ClientMsg::Resume { token }) => {
+                let person = shared.store.resume_session(&token).ok().flatten();
+                if let Some(p) = &person {
+                    session.resume(p.clone(), token);
+                }
+                if out.send(ServerMsg::Resumed { person }).is_err() {
+                    return "the client stopped reading".into();
+                }
+                continue;
+            }
             Ok(ClientMsg::Hello { .. }) => return "a second hello".into(),
             Err(FrameError::Closed) => return "the client left".into(),
             Err(e) => return e.to_string(),
         };
         let result = session.authorize(actor_claim, &request).and_then(|actor| {
             let announce = announce(&request);
-            let check = matches!(request, Request::CheckPin { .. }).then(|| request.clone());
+            let login = matches!(request, Request::CheckPin { .. } | Request::Logout)
+                .then(|| request.clone());
             let resp = shared
                 .store
                 .execute(actor.as_ref(), request)
                 .map_err(|e| e.to_string())?;
-            if let Some(req) = check {
-                session.observe(&req, &resp);
+            if let Some(req) = login {
+                let person = session.observe(&req, &resp);
+                // A new login or a logout ends the connection's old one.
+                if (person.is_some() || matches!(req, Request::Logout))
+                    && let Some(old) = session.token.take()
+                {
+                    let _ = shared.store.close_session(&old);
+                }
+                if let Some(person) = person {
+                    let token = shared
+                        .store
+                        .open_session(&person)
+                        .map_err(|e| e.to_string())?;
+                    session.token = Some(token.clone());
+                    let _ = out.send(ServerMsg::Session { token });
+                }
             }
             if let Some(c) = changed(announce, &resp) {
                 shared.hub.announce(&c);

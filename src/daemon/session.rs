@@ -45,6 +45,8 @@ pub struct Session {
     trusted: bool,
     /// The person who gave the right PIN on this connection.
     logged_in: Option<Nip>,
+    /// The token that lets a later connection resume this login.
+    pub token: Option<String>,
 }
 
 impl Session {
@@ -56,6 +58,7 @@ impl Session {
                 id,
                 trusted,
                 logged_in: None,
+                token: None,
             })
         } else {
             Err(format!(
@@ -72,7 +75,10 @@ impl Session {
         // What anyone admitted may ask before logging in: the names to
         // pick from, and the PIN steps.
         match req {
-            Request::Snapshot | Request::PinStatus { .. } | Request::CheckPin { .. } => {
+            Request::Snapshot
+            | Request::PinStatus { .. }
+            | Request::CheckPin { .. }
+            | Request::Logout => {
                 return Ok(None);
             }
             Request::SetPin { nip, .. } => return Ok(Some(nip.clone())),
@@ -108,10 +114,25 @@ impl Session {
         }
     }
 
-    /// Notes a successful PIN check: the person is logged in here.
-    pub fn observe(&mut self, req: &Request, resp: &Response) {
-        if let (Request::CheckPin { nip, .. }, Response::PinChecked(Check::Ok)) = (req, resp) {
-            self.logged_in = Some(nip.clone());
+    /// Notes the login a request made: a right PIN logs its person in
+    /// here (returned, to give the connection a token), a logout ends it.
+    pub fn observe(&mut self, req: &Request, resp: &Response) -> Option<Nip> {
+        match (req, resp) {
+            (Request::CheckPin { nip, .. }, Response::PinChecked(Check::Ok)) => {
+                self.logged_in = Some(nip.clone());
+                Some(nip.clone())
+            }
+            (Request::Logout, _) => {
+                self.logged_in = None;
+                None
+            }
+            _ => None,
         }
+    }
+
+    /// Logs in the person of a resumed session.
+    pub fn resume(&mut self, person: Nip, token: String) {
+        self.logged_in = Some(person);
+        self.token = Some(token);
     }
 }

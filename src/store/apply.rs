@@ -67,12 +67,11 @@ impl Store {
 
     /// The `meta` value that records an applied entry and its hash.
     pub(super) fn applied_bytes(at: Appended) -> Result<Vec<u8>, StoreError> {
-        use std::fmt::Write;
-        let mut text = format!("{}:", at.seq);
-        for b in at.hash {
-            let _ = write!(text, "{b:02x}");
-        }
-        Ok(codec::encode(&text)?)
+        Ok(codec::encode(&format!(
+            "{}:{}",
+            at.seq,
+            codec::hex(&at.hash)
+        ))?)
     }
 
     /// Applies the journalled changes sled has not seen (on open, and when

@@ -47,6 +47,8 @@ pub enum Kind {
     Pin = 15,
     /// A journalled PIN change.
     JournalPin = 16,
+    /// A daemon login session (token hash → person, expiry).
+    Session = 17,
 }
 
 impl Kind {
@@ -68,6 +70,7 @@ impl Kind {
             14 => "server message",
             15 => "PIN record",
             16 => "journalled PIN",
+            17 => "login session",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()
@@ -179,6 +182,17 @@ pub fn encode<T: Record>(value: &T) -> Result<Vec<u8>, CodecError> {
     out.extend_from_slice(&T::VERSION.to_le_bytes());
     out.extend_from_slice(&payload);
     Ok(out)
+}
+
+/// Bytes as lower-case hex (hashes, tokens).
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// The layout version of a stored record of type `T`.

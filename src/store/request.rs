@@ -102,6 +102,9 @@ pub enum Request {
     ResetPin {
         nip: Nip,
     },
+    /// The person at this terminal leaves (switch user): the daemon ends
+    /// the connection's login. Nothing to do in-process.
+    Logout,
 }
 
 /// The store's answer.

@@ -285,6 +285,7 @@ impl Store {
             Request::SetPin { nip, pin } => self.set_pin(actor, &nip, &pin),
             Request::CheckPin { nip, pin } => self.check_pin(&nip, &pin),
             Request::ResetPin { nip } => self.reset_pin(actor, &nip),
+            Request::Logout => Ok(Response::Done),
         }
     }
 

@@ -17,6 +17,8 @@ pub const CURSORS: &str = "cursors";
 pub const HISTORY: &str = "history";
 /// Per NIP, the PIN hash and failed tries (never sent to clients).
 pub const PINS: &str = "pins";
+/// Daemon login sessions by the SHA-256 of their token.
+pub const SESSIONS: &str = "sessions";
 
 /// The one key of the `reference` tree.
 pub const REFERENCE_KEY: &[u8] = b"reference";
@@ -42,6 +44,7 @@ pub struct Trees {
     pub cursors: sled::Tree,
     pub history: sled::Tree,
     pub pins: sled::Tree,
+    pub sessions: sled::Tree,
 }
 
 impl Trees {
@@ -56,6 +59,7 @@ impl Trees {
             cursors: db.open_tree(CURSORS)?,
             history: db.open_tree(HISTORY)?,
             pins: db.open_tree(PINS)?,
+            sessions: db.open_tree(SESSIONS)?,
         })
     }
 }

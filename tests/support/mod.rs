@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod daemon;
+pub mod tmux;
 
 use kinerja::i18n::Lang;
 use kinerja::store::{Request, Response, Store};

@@ -174,7 +174,7 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
     }
     // Typed text is saved as the person who typed it, even though they
     // are gone by the time the request runs.
-    let fx = match (m.editor.is_some(), m.me.clone()) {
+    let mut fx: Vec<Effect> = match (m.editor.is_some(), m.me.clone()) {
         (true, Some(me)) => super::editing::text(m, Action::SaveText)
             .into_iter()
             .filter_map(|e| match e {
@@ -197,5 +197,7 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
     m.login = Picker::default();
     m.screen = Screen::Login;
     m.status = Status::Idle;
+    // The daemon ends this terminal's login too.
+    fx.push(Effect::Store(Purpose::Pin, Request::Logout));
     fx
 }
