@@ -18,12 +18,14 @@ use support::copy_dir;
 use support::inproc::{App, Press};
 use support::pty::{BIN, Pty};
 use support::report::{Cell, Row, kib, pct, table};
+use support::saves::Saves;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
 const SEED: u64 = 1;
 const W: u16 = 200;
 const H: u16 = 60;
 const STARTS: usize = 10;
+const COLD_STARTS: usize = 5;
 /// The roster size to bench (the synthetic median is about 20).
 const STAFF: usize = 20;
 const NAV_KEYS: usize = 500;
@@ -45,22 +47,18 @@ struct Measured {
     scoring: Vec<Press>,
     summary: Vec<Press>,
     rating: Vec<Press>,
-    save: Vec<Duration>,
-    fsync: Vec<Duration>,
+    saves: Saves,
+    startup_cold: Vec<Duration>,
     rss_roster: u64,
     rss_summary: u64,
+    rss_daemon: u64,
     bytes_rating: Vec<usize>,
     bytes_right: Vec<usize>,
 }
 
 fn main() {
     let work = tempfile::tempdir().expect("tempdir");
-    let config = work.path().join("config");
-    std::fs::create_dir_all(&config).expect("config dir");
-    let measured: Vec<Measured> = SIZES
-        .iter()
-        .map(|&n| measure(n, work.path(), &config))
-        .collect();
+    let measured: Vec<Measured> = SIZES.iter().map(|&n| measure(n, work.path())).collect();
     let out = format!(
         "Kinerja core bench: {W}×{H}, synthetic seed {SEED}, binary {BIN}\n\
          appraiser = first of org.appraisers() with a roster nearest {STAFF}; its size: {}\n\n{}",
@@ -82,8 +80,63 @@ fn main() {
     println!("(written to {})", file.display());
 }
 
-fn measure(n: usize, work: &Path, config: &Path) -> Measured {
+/// A config that maps this Unix user to `me` (a personal account: no PIN)
+/// and never locks the screen.
+fn config_for(work: &Path, n: usize, me: &Nip) -> PathBuf {
+    let dir = work.join(format!("config-{n}"));
+    std::fs::create_dir_all(&dir).expect("config dir");
+    let user = nix::unistd::User::from_uid(nix::unistd::geteuid())
+        .expect("passwd")
+        .expect("this user")
+        .name;
+    std::fs::write(
+        dir.join("config.toml"),
+        format!("lock_after_minutes = 0\n[users]\n\"{user}\" = \"{me}\"\n"),
+    )
+    .expect("config.toml");
+    dir
+}
+
+/// Daemons serving `dir`, by pid.
+fn daemons(dir: &Path) -> Vec<u32> {
+    let out = std::process::Command::new("pgrep")
+        .args(["-f", &format!("{} serve", dir.display())])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
+}
+
+/// Stops the daemons serving `dir` and waits until they are gone.
+fn stop_daemons(dir: &Path) {
+    for pid in daemons(dir) {
+        let _ = std::process::Command::new("kill")
+            .arg(pid.to_string())
+            .status();
+    }
+    let t = Instant::now();
+    while !daemons(dir).is_empty() && t.elapsed() < PTY_TIMEOUT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn peak_rss_of(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn measure(n: usize, work: &Path) -> Measured {
     eprintln!("== {n} employees");
+    let config = &work.join("config-seed");
+    std::fs::create_dir_all(config).expect("config dir");
     let seeded = work.join(format!("seed-{n}"));
     let t0 = Instant::now();
     let status = std::process::Command::new(BIN)
@@ -118,17 +171,45 @@ fn measure(n: usize, work: &Path, config: &Path) -> Measured {
     m.staff = org.staff_of(&me).count();
     drop(org);
     let nip = me.to_string();
+    let config = &config_for(work, n, &me);
     let copy = |tag: &str| {
         let d = work.join(format!("{tag}-{n}"));
         copy_dir(&seeded, &d);
         d
     };
 
-    eprintln!("   keystrokes in-process");
-    let reopen = in_process(&mut m, &copy("inproc"), &me);
+    eprintln!("   keystrokes in-process, and saves four ways");
+    let reopen = in_process(&mut m, &copy("inproc"), &copy("daemon"), &me);
 
-    eprintln!("   start-up through a pty");
+    eprintln!("   start-up through a pty, daemon started on demand");
+    let dir = copy("cold");
+    for _ in 0..COLD_STARTS {
+        stop_daemons(&dir);
+        let mut pty = Pty::spawn(&dir, config, &nip, W, H);
+        m.startup_cold
+            .push(pty.wait_text(&ROSTER, PTY_TIMEOUT).expect("roster frame"));
+        pty.drain(QUIET, PTY_TIMEOUT);
+        assert!(
+            pty.quit(Duration::from_secs(5)),
+            "kinerja did not exit on q"
+        );
+    }
+    stop_daemons(&dir);
+
+    eprintln!("   start-up through a pty, daemon running");
     let dir = copy("start");
+    let mut daemon = std::process::Command::new(BIN)
+        .arg("--data-dir")
+        .arg(&dir)
+        .arg("serve")
+        .env("KINERJA_CONFIG_DIR", config)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("kinerja serve");
+    let t = Instant::now();
+    while !dir.join("kinerja.sock").exists() && t.elapsed() < PTY_TIMEOUT {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     for i in 0..=STARTS {
         let mut pty = Pty::spawn(&dir, config, &nip, W, H);
         let t = pty.wait_text(&ROSTER, PTY_TIMEOUT).expect("roster frame");
@@ -141,9 +222,14 @@ fn measure(n: usize, work: &Path, config: &Path) -> Measured {
             "kinerja did not exit on q"
         );
     }
+    let _ = std::process::Command::new("kill")
+        .arg(daemon.id().to_string())
+        .status();
+    let _ = daemon.wait();
 
     eprintln!("   peak RSS through a pty");
-    let mut pty = Pty::spawn(&copy("rss"), config, &nip, W, H);
+    let rss_dir = copy("rss");
+    let mut pty = Pty::spawn(&rss_dir, config, &nip, W, H);
     pty.wait_text(&ROSTER, PTY_TIMEOUT).expect("roster frame");
     pty.drain(QUIET, PTY_TIMEOUT);
     m.rss_roster = pty.peak_rss_kib();
@@ -157,10 +243,17 @@ fn measure(n: usize, work: &Path, config: &Path) -> Measured {
     pty.wait_text(&["Ringkasan"], PTY_TIMEOUT).expect("summary");
     pty.drain(QUIET, PTY_TIMEOUT);
     m.rss_summary = pty.peak_rss_kib();
+    m.rss_daemon = daemons(&rss_dir)
+        .into_iter()
+        .map(peak_rss_of)
+        .max()
+        .unwrap_or(0);
     drop(pty);
+    stop_daemons(&rss_dir);
 
     eprintln!("   terminal bytes per key through a pty");
-    let mut pty = Pty::spawn(&copy("bytes"), config, &nip, W, H);
+    let bytes_dir = copy("bytes");
+    let mut pty = Pty::spawn(&bytes_dir, config, &nip, W, H);
     pty.wait_text(&ROSTER, PTY_TIMEOUT).expect("roster frame");
     pty.drain(QUIET, PTY_TIMEOUT);
     for key in if reopen {
@@ -187,13 +280,14 @@ fn measure(n: usize, work: &Path, config: &Path) -> Measured {
         pty.drain(QUIET, PTY_TIMEOUT);
     }
     drop(pty);
+    stop_daemons(&bytes_dir);
 
     m
 }
 
 /// Measures keystrokes and saves on the first employee of the roster;
 /// returns whether it had to reopen them (completed assessments refuse edits).
-fn in_process(m: &mut Measured, dir: &Path, me: &Nip) -> bool {
+fn in_process(m: &mut Measured, dir: &Path, daemon_dir: &Path, me: &Nip) -> bool {
     let mut app = App::open(dir, me, W, H);
     assert_eq!(app.model.screen, Screen::Roster, "--as lands on the roster");
     let staff = app.model.staff.len();
@@ -237,9 +331,70 @@ fn in_process(m: &mut Measured, dir: &Path, me: &Nip) -> bool {
     m.summary = keys(&mut app, NAV_KEYS, 1, KeyCode::Tab, KeyCode::Down);
     assert!(app.screen_text().contains("Ringkasan"));
 
-    // A durable save straight through the store vs the floor: 1 KiB + fsync.
-    (m.save, m.fsync) = app.save_vs_fsync(me, SAVES, &dir.join("bare-fsync.bin"));
+    // A durable save four ways, against the floor: 1 KiB + fsync.
+    let (key, criterion, rev) = app.current();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let socket = daemon_dir.join("kinerja.sock");
+    let opts = kinerja::daemon::server::Options {
+        socket: socket.clone(),
+        idle_exit: None,
+        accounts: kinerja::daemon::session::Accounts::default(),
+    };
+    std::thread::scope(|scope| {
+        let store = kinerja::store::Store::open(daemon_dir).expect("daemon store");
+        let (opts, stop) = (&opts, &stop);
+        scope.spawn(move || kinerja::daemon::server::serve(store, opts, stop).expect("serve"));
+        let t = Instant::now();
+        let client = loop {
+            if let Ok(c) = kinerja::daemon::client::Client::connect(&socket, None) {
+                break c;
+            }
+            assert!(t.elapsed() < PTY_TIMEOUT, "the bench daemon did not start");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let daemon_rev = reopened(&client, &key);
+        m.saves = support::saves::compare(
+            &app.store,
+            me,
+            &client,
+            &key,
+            &criterion,
+            (rev, daemon_rev),
+            dir,
+            SAVES,
+        );
+        drop(client);
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
     reopen
+}
+
+/// The assessment's revision in the daemon's copy, reopened if it was
+/// complete (a completed assessment refuses edits).
+fn reopened(client: &kinerja::daemon::client::Client, key: &kinerja::domain::AssessmentKey) -> u64 {
+    use kinerja::store::{Request, Response};
+    let req = Request::Assessments {
+        period: key.period.clone(),
+        employees: Some(vec![key.employee.clone()]),
+    };
+    let Ok(Response::Assessments { items, .. }) = client.call(None, req) else {
+        panic!("the daemon's copy answers");
+    };
+    let Some(a) = items.into_iter().next() else {
+        return 0;
+    };
+    if a.status != AStatus::Complete {
+        return a.revision;
+    }
+    let req = Request::Edit {
+        key: key.clone(),
+        expected_revision: a.revision,
+        edit: kinerja::domain::Edit::SetStatus(AStatus::Draft),
+    };
+    match client.call(None, req) {
+        Ok(Response::Saved(a)) => a.revision,
+        other => panic!("reopen in the daemon's copy: {other:?}"),
+    }
 }
 
 /// `total` presses: `a` `k` times, then `b` `k` times, and again; after a
@@ -268,9 +423,11 @@ fn rows(ms: &[Measured]) -> Vec<Row> {
         p99: format!("{} B", pct(v, 0.99)),
         raw: pct(v, 0.5) as f64,
     };
-    let ratio = |m: &Measured| {
-        let r = pct(&m.save, 0.5).as_secs_f64() / pct(&m.fsync, 0.5).as_secs_f64();
-        Cell::text(format!("{r:.2}×"), r)
+    let ratio = |a: fn(&Saves) -> &Vec<Duration>| {
+        move |m: &Measured| {
+            let r = pct(a(&m.saves), 0.5).as_secs_f64() / pct(&m.saves.fsync, 0.5).as_secs_f64();
+            Cell::text(format!("{r:.2}×"), r)
+        }
     };
     vec![
         row(
@@ -281,11 +438,18 @@ fn rows(ms: &[Measured]) -> Vec<Row> {
             "one run, setup only",
         ),
         row(
-            "start → first roster frame (pty)",
+            "start → roster, daemon running",
             STARTS,
             &|m| Cell::time(&m.startup, false),
             "",
             "spawn until title+footer drawn",
+        ),
+        row(
+            "start → roster, daemon on demand",
+            COLD_STARTS,
+            &|m| Cell::time(&m.startup_cold, false),
+            "",
+            "incl. starting the daemon",
         ),
         row(
             "key → idle: roster Down/Up",
@@ -330,25 +494,46 @@ fn rows(ms: &[Measured]) -> Vec<Row> {
             "'menyimpan…' frame",
         ),
         row(
-            "durable rating save (store Edit)",
+            "rating save in-process (journal)",
             SAVES,
-            &|m| Cell::time(&m.save, true),
+            &|m| Cell::time(&m.saves.journal, true),
             "",
             "journal + fdatasync, then sled",
         ),
         row(
+            "rating save via the daemon",
+            SAVES,
+            &|m| Cell::time(&m.saves.daemon, true),
+            "",
+            "socket round trip + the above",
+        ),
+        row(
+            "sled insert + flush, no journal",
+            SAVES,
+            &|m| Cell::time(&m.saves.sled_only, true),
+            "",
+            "not durable: no fsync",
+        ),
+        row(
             "bare 1 KiB write + fsync",
             SAVES,
-            &|m| Cell::time(&m.fsync, true),
+            &|m| Cell::time(&m.saves.fsync, true),
             "",
             "same dir",
         ),
         row(
-            "save ÷ bare fsync (p50)",
+            "journal save ÷ bare fsync (p50)",
             SAVES,
-            &ratio,
+            &ratio(|s| &s.journal),
             "≤ 2×",
             "both reach the disk (fsync)",
+        ),
+        row(
+            "daemon save ÷ bare fsync (p50)",
+            SAVES,
+            &ratio(|s| &s.daemon),
+            "≤ 2×",
+            "what a user waits for",
         ),
         row(
             "peak RSS after roster (pty)",
@@ -362,7 +547,14 @@ fn rows(ms: &[Measured]) -> Vec<Row> {
             1,
             &|m| Cell::text(kib(m.rss_summary), m.rss_summary as f64),
             "≤ 64 MiB",
-            "VmHWM",
+            "VmHWM, the TUI",
+        ),
+        row(
+            "peak RSS of the daemon",
+            1,
+            &|m| Cell::text(kib(m.rss_daemon), m.rss_daemon as f64),
+            "≤ 64 MiB",
+            "VmHWM, serving that TUI",
         ),
         row(
             "terminal bytes per rating key",

@@ -1,6 +1,7 @@
 //! Kinerja: on-site performance appraisal of civil servants (ASN).
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod daemon;
 pub mod data;

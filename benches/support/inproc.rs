@@ -2,9 +2,9 @@
 //! `TestBackend`: keys through the real keymap, the real `settle` loop and
 //! a real sled store, so each keystroke's cost is update + store + frames.
 
-use kinerja::domain::{Edit, Nip};
+use kinerja::domain::Nip;
 use kinerja::i18n::Lang;
-use kinerja::store::{Request, Response, Store};
+use kinerja::store::Store;
 use kinerja::theme::Theme;
 use kinerja::tui::keymap::Keymap;
 use kinerja::tui::model::Model;
@@ -12,7 +12,6 @@ use kinerja::tui::views::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::io::Write;
 use std::time::{Duration, Instant};
 
 pub struct App {
@@ -37,6 +36,8 @@ impl App {
         let mut model = Model::new(Lang::Id, Keymap::default_map());
         model.preferred_user = Some(nip.clone());
         model.auto_login = true;
+        // In-process, like a terminal the daemon knows the user of: no PIN.
+        model.fixed_user = true;
         model.size = (w, h);
         let mut app = Self {
             store,
@@ -94,46 +95,12 @@ impl App {
             .map_or(0, |p| self.model.criteria(p).len())
     }
 
-    /// `n` rating saves of the current employee straight through the store,
-    /// each followed by a bare 1 KiB append + fsync to `bare`: the floor a
-    /// durable save is measured against, interleaved so noise hits both.
-    pub fn save_vs_fsync(
-        &self,
-        me: &Nip,
-        n: usize,
-        bare: &std::path::Path,
-    ) -> (Vec<Duration>, Vec<Duration>) {
+    /// The current employee's key, first criterion and revision.
+    pub fn current(&self) -> (kinerja::domain::AssessmentKey, String, u64) {
         let p = self.model.current_person().expect("an employee");
         let key = self.model.key_of(p);
         let criterion = self.model.criteria(p)[0].criterion.id.clone();
-        let mut revision = self.model.assessment(&p.nip).map_or(0, |a| a.revision);
-        let mut bare = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(bare)
-            .expect("bare file");
-        let block = [0x5a_u8; 1024];
-        let (mut save, mut fsync) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for i in 0..n {
-            let t = Instant::now();
-            let req = Request::Edit {
-                key: key.clone(),
-                expected_revision: revision,
-                edit: Edit::SetRating {
-                    criterion: criterion.clone(),
-                    rating: Some(if i.is_multiple_of(2) { 2 } else { 3 }),
-                },
-            };
-            match self.store.execute(Some(me), req) {
-                Ok(Response::Saved(a)) => revision = a.revision,
-                other => panic!("rating save failed: {other:?}"),
-            }
-            save.push(t.elapsed());
-            let t = Instant::now();
-            bare.write_all(&block).expect("write");
-            bare.sync_all().expect("fsync");
-            fsync.push(t.elapsed());
-        }
-        (save, fsync)
+        let revision = self.model.assessment(&p.nip).map_or(0, |a| a.revision);
+        (key, criterion, revision)
     }
 }

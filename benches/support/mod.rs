@@ -4,6 +4,7 @@
 pub mod inproc;
 pub mod pty;
 pub mod report;
+pub mod saves;
 
 use std::path::Path;
 
