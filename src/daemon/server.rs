@@ -206,12 +206,31 @@ fn changed(announce: Option<Announce>, resp: &Response) -> Option<Changed> {
 }
 
 /// Writes queued messages to one client until either side goes away.
-fn writer(mut stream: UnixStream, queue: Receiver<ServerMsg>) {
+fn writer(out: Outbox, queue: Receiver<ServerMsg>) {
     for msg in queue {
-        if proto::write(&mut stream, &msg).is_err() {
-            let _ = stream.shutdown(std::net::Shutdown::Both);
+        if !out.send(&msg) {
             break;
         }
+    }
+}
+
+/// The writing half of a connection: answers are written straight from
+/// the connection's thread, announcements by its writer thread.
+#[derive(Clone)]
+struct Outbox(Arc<Mutex<UnixStream>>);
+
+impl Outbox {
+    /// Writes one message; false (and the socket shut) if it failed.
+    fn send(&self, msg: &ServerMsg) -> bool {
+        let mut stream = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if proto::write(&mut *stream, msg).is_ok() {
+            return true;
+        }
+        let _ = stream.shutdown(std::net::Shutdown::Both);
+        false
     }
 }
 
@@ -253,19 +272,21 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
         Err(reason) => return refuse(&mut stream, reason),
     };
     let _ = stream.set_read_timeout(None);
-    let (out, queue) = sync_channel(QUEUE);
+    let (queue_in, queue) = sync_channel(QUEUE);
     let (Ok(write_half), Ok(hub_half)) = (stream.try_clone(), stream.try_clone()) else {
         return log(&format!("{who}: cannot share the socket; closed"));
     };
-    let writer = std::thread::spawn(move || writer(write_half, queue));
+    let out = Outbox(Arc::new(Mutex::new(write_half)));
+    let events = out.clone();
+    let writer = std::thread::spawn(move || writer(events, queue));
     let welcome = ServerMsg::Welcome {
         protocol: PROTOCOL,
         identity: id.clone(),
     };
-    if out.send(welcome).is_ok() {
+    if out.send(&welcome) {
         shared.hub.lock().push(Peer {
             id: conn,
-            out: out.clone(),
+            out: queue_in.clone(),
             stream: hub_half,
         });
         log(&format!("{who}: connected"));
@@ -273,7 +294,7 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
         log(&format!("{who}: closed: {reason}"));
     }
     shared.hub.remove(conn);
-    drop(out);
+    drop(queue_in);
     let _ = stream.shutdown(std::net::Shutdown::Both);
     let _ = writer.join();
 }
@@ -284,7 +305,7 @@ fn serve_calls(
     shared: &Shared,
     session: &mut Session,
     stream: &mut UnixStream,
-    out: &SyncSender<ServerMsg>,
+    out: &Outbox,
 ) -> String {
     loop {
         let (call, actor_claim, request) = match proto::read::<ClientMsg>(stream) {
@@ -294,7 +315,7 @@ fn serve_calls(
                 if let Some(p) = &person {
                     session.resume(p.clone(), token);
                 }
-                if out.send(ServerMsg::Resumed { person }).is_err() {
+                if !out.send(&ServerMsg::Resumed { person }) {
                     return "the client stopped reading".into();
                 }
                 continue;
@@ -325,7 +346,7 @@ fn serve_calls(
                         .open_session(&person)
                         .map_err(|e| e.to_string())?;
                     session.token = Some(token.clone());
-                    let _ = out.send(ServerMsg::Session { token });
+                    out.send(&ServerMsg::Session { token });
                 }
             }
             if let Some(c) = changed(announce, &resp) {
@@ -333,7 +354,7 @@ fn serve_calls(
             }
             Ok(resp)
         });
-        if out.send(ServerMsg::Reply { id: call, result }).is_err() {
+        if !out.send(&ServerMsg::Reply { id: call, result }) {
             return "the client stopped reading".into();
         }
     }

@@ -352,6 +352,14 @@ pub fn encode(entry: &Entry) -> Result<(Vec<u8>, [u8; 32]), CodecError> {
     Ok((codec::encode(&frame)?, frame.hash()))
 }
 
+/// The chain hash of a stored entry, without decoding its change.
+pub fn hash_of(payload: &[u8]) -> Result<[u8; 32], CodecError> {
+    if codec::version_of::<Frame>(payload)? == 1 {
+        return Ok(Sha256::digest(payload).into());
+    }
+    Ok(codec::decode::<Frame>(payload)?.hash())
+}
+
 /// Reads an entry of any layout with its chain hash.
 pub fn decode(payload: &[u8]) -> Result<(Entry, [u8; 32]), CodecError> {
     if codec::version_of::<Frame>(payload)? == 1 {
