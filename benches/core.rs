@@ -300,7 +300,7 @@ fn in_process(m: &mut Measured, dir: &Path, daemon_dir: &Path, me: &Nip) -> bool
     let reopen = app
         .model
         .assessment(&p.nip)
-        .is_some_and(|a| a.status == AStatus::Complete);
+        .is_some_and(|a| a.status == AStatus::Submitted);
     if reopen {
         app.press(KeyCode::Char('s'));
         app.press(KeyCode::Char('m'));
@@ -340,6 +340,7 @@ fn in_process(m: &mut Measured, dir: &Path, daemon_dir: &Path, me: &Nip) -> bool
         idle_exit: None,
         accounts: kinerja::daemon::session::Accounts::default(),
     };
+    let daemon_rev = withdrawn(daemon_dir, &key);
     std::thread::scope(|scope| {
         let store = kinerja::store::Store::open(daemon_dir).expect("daemon store");
         let (opts, stop) = (&opts, &stop);
@@ -352,7 +353,6 @@ fn in_process(m: &mut Measured, dir: &Path, daemon_dir: &Path, me: &Nip) -> bool
             assert!(t.elapsed() < PTY_TIMEOUT, "the bench daemon did not start");
             std::thread::sleep(Duration::from_millis(10));
         };
-        let daemon_rev = reopened(&client, &key);
         m.saves = support::saves::compare(
             &app.store,
             me,
@@ -369,21 +369,22 @@ fn in_process(m: &mut Measured, dir: &Path, daemon_dir: &Path, me: &Nip) -> bool
     reopen
 }
 
-/// The assessment's revision in the daemon's copy, reopened if it was
-/// complete (a completed assessment refuses edits).
-fn reopened(client: &kinerja::daemon::client::Client, key: &kinerja::domain::AssessmentKey) -> u64 {
+/// The assessment's revision in the daemon's copy, withdrawn by its
+/// appraiser if it was submitted (a submitted assessment refuses edits).
+fn withdrawn(dir: &Path, key: &kinerja::domain::AssessmentKey) -> u64 {
     use kinerja::store::{Request, Response};
+    let store = kinerja::store::Store::open(dir).expect("the daemon's copy");
     let req = Request::Assessments {
         period: key.period.clone(),
         employees: Some(vec![key.employee.clone()]),
     };
-    let Ok(Response::Assessments { items, .. }) = client.call(None, req) else {
+    let Ok(Response::Assessments { items, .. }) = store.execute(None, req) else {
         panic!("the daemon's copy answers");
     };
     let Some(a) = items.into_iter().next() else {
         return 0;
     };
-    if a.status != AStatus::Complete {
+    if a.status != AStatus::Submitted {
         return a.revision;
     }
     let req = Request::Edit {
@@ -391,9 +392,9 @@ fn reopened(client: &kinerja::daemon::client::Client, key: &kinerja::domain::Ass
         expected_revision: a.revision,
         edit: kinerja::domain::Edit::SetStatus(AStatus::Draft),
     };
-    match client.call(None, req) {
+    match store.execute(Some(&a.appraiser), req) {
         Ok(Response::Saved(a)) => a.revision,
-        other => panic!("reopen in the daemon's copy: {other:?}"),
+        other => panic!("withdraw in the daemon's copy: {other:?}"),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod scheme;
 pub mod summary;
 pub mod template;
 pub mod training;
+pub mod workflow;
 
 pub use assessment::{Assessment, AssessmentKey, Edit, Status};
 pub use nip::Nip;

@@ -79,7 +79,6 @@ catalogue!(
     roster_empty,
     status_not_started,
     status_draft,
-    status_done,
     staff_count,
     hasil_kerja,
     perilaku_kerja,
@@ -125,8 +124,14 @@ catalogue!(
     no_result,
     frozen,
     status_label,
-    complete_label,
-    draft_label,
+    state_draft,
+    state_submitted,
+    state_returned,
+    state_approved,
+    state_acknowledged,
+    state_objected,
+    state_decided,
+    approved_frozen,
     not_numeric,
     stale,
     help_title,
@@ -212,6 +217,20 @@ impl Strings {
     /// A score with two decimals in the language's notation (71,94 / 71.94).
     pub fn number(&self, x: f64) -> String {
         format!("{x:.2}").replace('.', self.decimal_sep)
+    }
+
+    /// The name of a workflow state (Draf, Diajukan, ...).
+    pub fn state(&self, s: crate::domain::Status) -> &'static str {
+        use crate::domain::Status as S;
+        match s {
+            S::Draft => self.state_draft,
+            S::Submitted => self.state_submitted,
+            S::Returned => self.state_returned,
+            S::Approved => self.state_approved,
+            S::Acknowledged => self.state_acknowledged,
+            S::Objected => self.state_objected,
+            S::Decided => self.state_decided,
+        }
     }
 
     /// The description of an action, for the footer and the help screen.

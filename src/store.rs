@@ -1,5 +1,6 @@
 //! The only code that touches sled. See DESIGN.md, "What saved means".
 
+mod access;
 mod apply;
 pub mod backup;
 pub mod codec;

@@ -32,7 +32,7 @@ fn json_export_has_every_assessment_with_its_summary() {
     // A completed 2026-S1 assessment carries predikat, ratings and lists.
     let done = records
         .iter()
-        .find(|r| r["period"] == "2026-S1" && r["status"] == "complete")
+        .find(|r| r["period"] == "2026-S1" && r["status"] == "acknowledged")
         .expect("a completed assessment");
     for field in [
         "nip",

@@ -71,7 +71,7 @@ fn refused_writes_are_not_journalled() {
     let stale = Request::Edit {
         key: key(AINI),
         expected_revision: 0,
-        edit: Edit::SetStatus(Status::Complete),
+        edit: Edit::SetStatus(Status::Submitted),
     };
     assert!(matches!(
         store.execute(None, stale).expect("edit"),

@@ -178,9 +178,10 @@ fn domain_rule_breaks_are_rejected_and_write_nothing() {
     let done = Request::Edit {
         key: key(AINI),
         expected_revision: five.revision,
-        edit: kinerja::domain::Edit::SetStatus(kinerja::domain::Status::Complete),
+        edit: kinerja::domain::Edit::SetStatus(kinerja::domain::Status::Submitted),
     };
-    let Response::Rejected(msg) = store.execute(None, done).expect("edit") else {
+    let appraiser = common::nip(common::KEPALA);
+    let Response::Rejected(msg) = store.execute(Some(&appraiser), done).expect("edit") else {
         panic!("an incomplete assessment cannot be completed");
     };
     assert!(

@@ -3,10 +3,13 @@
 
 mod support;
 
-use kinerja::domain::Expectation;
 use kinerja::domain::Status as AStatus;
 use kinerja::domain::assessment::AspectValue;
+use kinerja::domain::workflow::Transition;
+use kinerja::domain::{Edit, Expectation};
 use kinerja::i18n::Lang;
+use kinerja::store::{Changed, Request, Response};
+use kinerja::tui::action::Action;
 use kinerja::tui::model::{Screen, Section, Status};
 use ratatui::crossterm::event::KeyCode;
 use support::{Session, meets, rate_rest, scoring_fresh, stored_rating};
@@ -48,7 +51,7 @@ fn summary_confirm_override_and_completion_rules() {
         .model
         .assessment(&s.model.current_person().expect("p").nip)
         .expect("a");
-    assert_eq!(a.status, AStatus::Complete);
+    assert_eq!(a.status, AStatus::Submitted);
     // Frozen: a rating key on the summary card does nothing to ratings;
     // reopening is one key.
     s.key(KeyCode::Char('m'));
@@ -127,8 +130,15 @@ fn the_legacy_numeric_scheme_scores_and_takes_a_typed_override() {
     let screen = s.screen(100, 40);
     assert!(screen.contains("Nilai Prestasi Kerja"), "{screen}");
     assert!(screen.contains("× 60%"), "{screen}");
-    // Completed: reopen first, then type a new SKP score with a reason.
+    // Approved and frozen: the appraiser cannot reopen it...
     s.key(KeyCode::Char('m'));
+    assert!(
+        matches!(s.model.status, Status::Warning(ref w) if w.contains("disetujui")),
+        "{:?}",
+        s.model.status
+    );
+    // ...the reviewer can; then a new SKP score is typed with a reason.
+    reviewer_reopens(&mut s);
     s.key(KeyCode::Char('o'));
     assert!(s.model.editor.is_some());
     for _ in 0..10 {
@@ -194,15 +204,38 @@ fn a_confirmation_made_before_ratings_changed_must_be_renewed() {
         .model
         .assessment(&s.model.current_person().expect("p").nip)
         .expect("a");
-    assert_eq!(a.status, AStatus::Complete);
+    assert_eq!(a.status, AStatus::Submitted);
     assert_eq!(
         a.hasil.as_ref().map(|d| &d.value),
         Some(&AspectValue::Expectation(Expectation::DiAtas))
     );
 }
 
+/// The current employee's reviewer reopens their assessment through the
+/// store (as from another terminal); the appraiser's screen reloads it.
+fn reviewer_reopens(s: &mut Session) {
+    let p = s.model.current_person().expect("p").clone();
+    let reviewer = s.model.org.reviewer_of(&p).expect("a reviewer").clone();
+    let a = s.model.assessment(&p.nip).expect("assessment").clone();
+    let req = Request::Edit {
+        key: a.key.clone(),
+        expected_revision: a.revision,
+        edit: Edit::Step(Transition::Reopen {
+            reason: "salah ketik nilai SKP".into(),
+        }),
+    };
+    let resp = s.store().execute(Some(&reviewer), req).expect("reopen");
+    assert!(matches!(resp, Response::Saved(_)), "{resp:?}");
+    s.act(Action::Changed(Changed::Assessment {
+        key: a.key,
+        revision: a.revision + 1,
+        by: Some(reviewer),
+    }));
+    assert!(!s.model.current_is_frozen());
+}
+
 #[test]
-fn a_completed_assessment_refuses_edits_until_reopened() {
+fn an_approved_assessment_refuses_edits_until_the_reviewer_reopens_it() {
     let mut s = Session::demo(Lang::Id);
     s.login_first();
     // The earlier semester is complete in the demo.
@@ -214,17 +247,15 @@ fn a_completed_assessment_refuses_edits_until_reopened() {
     let other = if before == Some(1) { '2' } else { '1' };
     s.key(KeyCode::Char(other));
     assert!(
-        matches!(s.model.status, Status::Warning(ref w) if w.contains("sudah selesai")),
+        matches!(s.model.status, Status::Warning(ref w) if w.contains("disetujui")),
         "{:?}",
         s.model.status
     );
     s.key(KeyCode::Char('n'));
     assert!(s.model.editor.is_none(), "no editor on a frozen assessment");
     assert_eq!(stored_rating(&s, &nip, s.model.criterion), before);
-    // Reopen on the summary, then the edit goes through.
-    s.key(KeyCode::Char('s'));
-    s.key(KeyCode::Char('m'));
-    s.key(KeyCode::Char('e'));
+    // The reviewer reopens it, then the edit goes through.
+    reviewer_reopens(&mut s);
     s.key(KeyCode::Char(other));
     assert_eq!(s.model.status, Status::Saved);
     assert_eq!(

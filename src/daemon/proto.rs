@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 
 /// Bumped whenever a message changes incompatibly.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 /// Larger frames are refused before anything is allocated for them (a
 /// seed of a whole province fits well within it).
 pub const MAX_FRAME: usize = 128 << 20;

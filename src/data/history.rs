@@ -4,6 +4,7 @@
 use crate::domain::assessment::{AspectDecision, AspectValue, Edit};
 use crate::domain::summary::{is_extreme, summarize};
 use crate::domain::template::{Aspect, Expectation, ScaledCriterion, expectation_of};
+use crate::domain::workflow::{self, Frozen, Transition};
 use crate::domain::{Assessment, AssessmentKey, Nip, Org, Period, Person, Reference, Status};
 
 /// SplitMix64: small, fast and the same on every platform.
@@ -165,12 +166,14 @@ fn stamp(date: &str, days: i64, minute_of_day: u32) -> i64 {
 }
 
 /// Builds one assessment by applying edits as the appraiser would.
+#[allow(clippy::too_many_arguments)] // one generator step: each input is its own thing
 fn build(
     person: &Person,
     appraiser: &Nip,
     period: &Period,
     reference: &Reference,
     fate: Fate,
+    review: Option<&Nip>,
     rng: &mut Rng,
     seed: u64,
 ) -> Option<Assessment> {
@@ -192,7 +195,7 @@ fn build(
     let mut a = Assessment::new(key, appraiser.clone());
     let mut edits = 0u64;
     let mut apply = |a: &mut Assessment, e: Edit| {
-        if a.apply(&e, scale_of).is_ok() {
+        if a.apply(&e, appraiser, 0, scale_of).is_ok() {
             edits += 1;
         }
     };
@@ -271,7 +274,7 @@ fn build(
         }
         let s = summarize(&criteria, &a, scheme, &reference.catalogue);
         if s.can_complete() {
-            apply(&mut a, Edit::SetStatus(Status::Complete));
+            apply(&mut a, Edit::Step(Transition::Submit));
         }
     }
     a.revision = edits;
@@ -282,6 +285,23 @@ fn build(
     } else {
         stamp(&period.start, i64::from(rng.range(7, 40)), minute)
     };
+    if let Some(r) = a.flow.submitted.as_mut() {
+        r.at = a.updated_at;
+    }
+    // Past periods went through review (`review` names the reviewer):
+    // approved (frozen) three days after submission and accepted a day
+    // later.
+    if let (Some(reviewer), Status::Submitted) = (review, a.status) {
+        let approved = a.updated_at + 3 * 86_400;
+        if workflow::step(&mut a, &Transition::Approve, reviewer, approved).is_ok() {
+            a.frozen = Some(Box::new(Frozen::capture(person, &criteria)));
+            let acknowledged = approved + 86_400;
+            let _ = workflow::step(&mut a, &Transition::Acknowledge, &person.nip, acknowledged);
+            a.revision += 2;
+            a.updated_by = Some(person.nip.clone());
+            a.updated_at = acknowledged;
+        }
+    }
     Some(a)
 }
 
@@ -326,7 +346,10 @@ pub fn generate(org: &Org, reference: &Reference, active: &str, seed: u64) -> Ve
         }
         for (i, &(person, appraiser)) in appraised.iter().enumerate() {
             let fate = fates[i];
-            if let Some(a) = build(person, appraiser, period, reference, fate, &mut rng, seed) {
+            let review = (pi < active_at).then(|| org.reviewer_of(person)).flatten();
+            if let Some(a) = build(
+                person, appraiser, period, reference, fate, review, &mut rng, seed,
+            ) {
                 out.push(a);
             }
         }

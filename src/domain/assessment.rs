@@ -6,14 +6,42 @@ use super::template::Aspect;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Where an assessment is in its workflow.
+/// Where an assessment is in its workflow (see `workflow`). The order is
+/// the stored layout: only ever add at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Being rated; may be empty.
+    /// Draf: being rated; may be empty.
     Draft,
-    /// Marked complete by the appraiser.
-    Complete,
+    /// Diajukan: submitted for review (stored as "complete" before the
+    /// review workflow existed; same place in the layout).
+    #[serde(alias = "complete")]
+    Submitted,
+    /// Dikembalikan: returned to the appraiser with a comment.
+    Returned,
+    /// Disetujui: approved by the reviewer; frozen.
+    Approved,
+    /// Diterima pegawai: acknowledged by the employee.
+    Acknowledged,
+    /// Keberatan: the employee objected within 14 days.
+    Objected,
+    /// Diputuskan: the reviewer decided the objection; final.
+    Decided,
+}
+
+impl Status {
+    /// The stable name used in exports (`draft`, `submitted`, ...).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::Returned => "returned",
+            Self::Approved => "approved",
+            Self::Acknowledged => "acknowledged",
+            Self::Objected => "objected",
+            Self::Decided => "decided",
+        }
+    }
 }
 
 /// What the appraiser recorded for one criterion.
@@ -82,6 +110,10 @@ pub struct Assessment {
     pub updated_by: Option<Nip>,
     /// Unix seconds of the last accepted write.
     pub updated_at: i64,
+    /// Who submitted, returned, approved, objected... when and why.
+    pub flow: super::workflow::Flow,
+    /// What it was judged by, captured at approval.
+    pub frozen: Option<Box<super::workflow::Frozen>>,
 }
 
 /// One change to an assessment; the unit of saving, auditing and conflict.
@@ -104,7 +136,11 @@ pub enum Edit {
         decision: Option<AspectDecision>,
     },
     SetCuration(Option<Curation>),
+    /// Written by journals from before the review workflow (complete /
+    /// reopen); taken as `Step(Submit)` / `Step(Withdraw)` now.
     SetStatus(Status),
+    /// A workflow step (submit, return, approve, object, decide...).
+    Step(super::workflow::Transition),
 }
 
 /// Why an edit cannot apply; checked by the store before anything is written.
@@ -114,8 +150,12 @@ pub enum EditError {
     OutOfScale { rating: u8, scale: u8 },
     #[error("unknown criterion {0}")]
     UnknownCriterion(String),
-    #[error("a completed assessment cannot be changed; reopen it first")]
+    #[error(
+        "a submitted or approved assessment cannot be changed; it must be returned or reopened first"
+    )]
     Frozen,
+    #[error("{0}")]
+    Flow(#[from] super::workflow::FlowError),
 }
 
 impl Assessment {
@@ -131,6 +171,20 @@ impl Assessment {
             revision: 0,
             updated_by: None,
             updated_at: 0,
+            flow: super::workflow::Flow::default(),
+            frozen: None,
+        }
+    }
+
+    /// The workflow step an edit is, if it is one (old journals' status
+    /// edits included).
+    pub fn step_of(edit: &Edit) -> Option<super::workflow::Transition> {
+        use super::workflow::Transition;
+        match edit {
+            Edit::Step(t) => Some(t.clone()),
+            Edit::SetStatus(Status::Draft) => Some(Transition::Withdraw),
+            Edit::SetStatus(_) => Some(Transition::Submit),
+            _ => None,
         }
     }
 
@@ -150,15 +204,21 @@ impl Assessment {
             .count()
     }
 
-    /// Applies an edit. `scale_of` gives the scale of a criterion id, or
-    /// `None` if the employee is not rated on it. Pure: the store stamps
-    /// revision, actor and time.
+    /// Applies an edit as `by` at `now`. `scale_of` gives the scale of a
+    /// criterion id, or `None` if the employee is not rated on it. Content
+    /// edits need an editable state; steps follow the workflow. Pure: the
+    /// store stamps revision, actor and time.
     pub fn apply(
         &mut self,
         edit: &Edit,
+        by: &Nip,
+        now: i64,
         scale_of: impl Fn(&str) -> Option<u8>,
     ) -> Result<(), EditError> {
-        if self.status == Status::Complete && !matches!(edit, Edit::SetStatus(Status::Draft)) {
+        if let Some(t) = Self::step_of(edit) {
+            return Ok(super::workflow::step(self, &t, by, now)?);
+        }
+        if !self.status.editable() {
             return Err(EditError::Frozen);
         }
         let known = |c: &str| scale_of(c).ok_or_else(|| EditError::UnknownCriterion(c.to_string()));
@@ -193,7 +253,7 @@ impl Assessment {
                 Aspect::PerilakuKerja => self.perilaku.clone_from(decision),
             },
             Edit::SetCuration(c) => self.curation.clone_from(c),
-            Edit::SetStatus(s) => self.status = *s,
+            Edit::SetStatus(_) | Edit::Step(_) => {}
         }
         Ok(())
     }
@@ -229,17 +289,18 @@ mod tests {
             criterion: c.into(),
             rating: Some(r),
         };
-        assert!(a.apply(&set("rhk1", 3), scale).is_ok());
+        let by = a.appraiser.clone();
+        assert!(a.apply(&set("rhk1", 3), &by, 0, scale).is_ok());
         assert_eq!(
-            a.apply(&set("rhk1", 4), scale),
+            a.apply(&set("rhk1", 4), &by, 0, scale),
             Err(EditError::OutOfScale {
                 rating: 4,
                 scale: 3
             })
         );
-        assert!(a.apply(&set("pelayanan", 5), scale).is_ok());
+        assert!(a.apply(&set("pelayanan", 5), &by, 0, scale).is_ok());
         assert_eq!(
-            a.apply(&set("nope", 1), scale),
+            a.apply(&set("nope", 1), &by, 0, scale),
             Err(EditError::UnknownCriterion("nope".into()))
         );
         assert_eq!(a.rating("rhk1"), Some(3));
@@ -247,17 +308,18 @@ mod tests {
     }
 
     #[test]
-    fn a_complete_assessment_is_frozen_until_reopened() {
+    fn a_submitted_assessment_is_frozen_until_withdrawn() {
         let mut a = fresh();
-        a.apply(&Edit::SetStatus(Status::Complete), scale)
-            .expect("complete");
+        let by = a.appraiser.clone();
+        a.apply(&Edit::SetStatus(Status::Submitted), &by, 0, scale)
+            .expect("submit");
         let note = Edit::SetNote {
             criterion: "rhk1".into(),
             note: "x".into(),
         };
-        assert_eq!(a.apply(&note, scale), Err(EditError::Frozen));
-        a.apply(&Edit::SetStatus(Status::Draft), scale)
-            .expect("reopen");
-        assert!(a.apply(&note, scale).is_ok());
+        assert_eq!(a.apply(&note, &by, 0, scale), Err(EditError::Frozen));
+        a.apply(&Edit::SetStatus(Status::Draft), &by, 0, scale)
+            .expect("withdraw");
+        assert!(a.apply(&note, &by, 0, scale).is_ok());
     }
 }

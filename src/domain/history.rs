@@ -5,6 +5,7 @@
 use super::assessment::{AspectValue, Assessment, Edit, Status};
 use super::nip::Nip;
 use super::template::Aspect;
+use super::workflow::Transition;
 use serde::{Deserialize, Serialize};
 
 /// What one edit changed, in terms a person reads.
@@ -35,6 +36,12 @@ pub enum Change {
         from: Status,
         to: Status,
     },
+    /// A workflow step, with its comment or reason (empty if none).
+    Step {
+        from: Status,
+        to: Status,
+        text: String,
+    },
 }
 
 /// One line of an assessment's history.
@@ -55,6 +62,7 @@ pub fn item(
     time: i64,
     edit: &Edit,
     before: Option<&Assessment>,
+    after: &Assessment,
 ) -> Item {
     let change = match edit {
         Edit::SetRating { criterion, rating } => Change::Rating {
@@ -82,6 +90,17 @@ pub fn item(
         Edit::SetStatus(to) => Change::Status {
             from: before.map_or(Status::Draft, |b| b.status),
             to: *to,
+        },
+        Edit::Step(t) => Change::Step {
+            from: before.map_or(Status::Draft, |b| b.status),
+            to: after.status,
+            text: match t {
+                Transition::Return { comment: s }
+                | Transition::Object { reasons: s }
+                | Transition::Decide { reason: s, .. }
+                | Transition::Reopen { reason: s } => s.clone(),
+                _ => String::new(),
+            },
         },
     };
     Item {
@@ -113,6 +132,8 @@ mod tests {
                     criterion: "c".into(),
                     rating: Some(2),
                 },
+                &nip,
+                0,
                 |_| Some(3),
             )
             .expect("rate");
@@ -120,7 +141,7 @@ mod tests {
             criterion: "c".into(),
             rating: Some(3),
         };
-        let got = item(9, Some(nip.clone()), 5, &edit, Some(&before));
+        let got = item(9, Some(nip.clone()), 5, &edit, Some(&before), &before);
         assert_eq!(
             got.change,
             Change::Rating {
@@ -129,7 +150,7 @@ mod tests {
                 to: Some(3)
             }
         );
-        let first = item(1, None, 5, &edit, None);
+        let first = item(1, None, 5, &edit, None, &before);
         assert_eq!(
             first.change,
             Change::Rating {
@@ -138,18 +159,19 @@ mod tests {
                 to: Some(3)
             }
         );
-        let done = item(
-            2,
-            None,
-            5,
-            &Edit::SetStatus(Status::Complete),
-            Some(&before),
-        );
+        let mut after = before.clone();
+        after.status = Status::Returned;
+        let comment = "lengkapi bukti";
+        let step = Edit::Step(Transition::Return {
+            comment: comment.into(),
+        });
+        let returned = item(2, None, 5, &step, Some(&before), &after);
         assert_eq!(
-            done.change,
-            Change::Status {
+            returned.change,
+            Change::Step {
                 from: Status::Draft,
-                to: Status::Complete
+                to: Status::Returned,
+                text: comment.into(),
             }
         );
     }

@@ -98,6 +98,20 @@ impl Org {
         self.people.iter().find(|p| &p.nip == nip)
     }
 
+    /// The Atasan Pejabat Penilai of a person: as given on the roster, else
+    /// the superior of their appraiser, else (at the top of the reporting
+    /// line, whose superior is not on the roster) the appraiser.
+    pub fn reviewer_of<'a>(&'a self, p: &'a Person) -> Option<&'a Nip> {
+        p.reviewer.as_ref().or_else(|| {
+            let appraiser = p.appraiser.as_ref()?;
+            self.people
+                .iter()
+                .find(|q| &q.nip == appraiser)
+                .and_then(|q| q.appraiser.as_ref())
+                .or(Some(appraiser))
+        })
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }

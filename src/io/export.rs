@@ -246,10 +246,7 @@ pub fn write(records: &[Record], format: Format, out: &mut dyn Write) -> std::io
             let mut w = csv::Writer::from_writer(out);
             w.write_record(CSV_HEADER)?;
             for r in records {
-                let status = match r.status {
-                    Status::Draft => "draft",
-                    Status::Complete => "complete",
-                };
+                let status = r.status.code();
                 for c in &r.criteria {
                     let aspect = match c.aspect {
                         Aspect::HasilKerja => "hasil_kerja",

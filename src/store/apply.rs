@@ -42,7 +42,14 @@ fn edit_records(
     before: Option<&Assessment>,
     after: &Assessment,
 ) -> Result<[Write; 2], StoreError> {
-    let item = history::item(done.at.seq, done.actor.cloned(), done.time, edit, before);
+    let item = history::item(
+        done.at.seq,
+        done.actor.cloned(),
+        done.time,
+        edit,
+        before,
+        after,
+    );
     Ok([
         (trees::assessment_key(&after.key), codec::encode(after)?),
         (

@@ -7,11 +7,9 @@
 //! tagged or untagged enums, nor `#[serde(flatten)]`.
 
 use super::request::Cursor;
-use crate::domain::assessment::{AspectDecision, Entry};
-use crate::domain::{Assessment, AssessmentKey, Nip, Period, Person, Reference, Status, Unit};
+use crate::domain::{Assessment, Period, Person, Reference, Unit};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
 
 /// The first two bytes of every stored value.
 pub const MAGIC: [u8; 2] = *b"KJ";
@@ -289,48 +287,22 @@ impl Record for String {
     const VERSION: u16 = 1;
 }
 
-/// Version 2 added `curation`, `updated_by` and `updated_at`.
+/// Version 2 added `curation`, `updated_by` and `updated_at`; version 3
+/// the review workflow (`flow`, `frozen`).
 impl Record for Assessment {
     const KIND: Kind = Kind::Assessment;
-    const VERSION: u16 = 2;
+    const VERSION: u16 = 3;
 
     fn decode_older(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
         match version {
-            1 => payload_as::<Self, AssessmentV1>(version, payload).map(Into::into),
+            1 => payload_as::<Self, legacy::AssessmentV1>(version, payload).map(Into::into),
+            2 => payload_as::<Self, legacy::AssessmentV2>(version, payload).map(Into::into),
             _ => Err(unknown_version::<Self>(version)),
         }
     }
 }
 
-/// The first prototype's assessment layout. Field order is the layout:
-/// never reorder, only add a new version.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct AssessmentV1 {
-    key: AssessmentKey,
-    appraiser: Nip,
-    status: Status,
-    entries: BTreeMap<String, Entry>,
-    hasil: Option<AspectDecision>,
-    perilaku: Option<AspectDecision>,
-    revision: u64,
-}
-
-impl From<AssessmentV1> for Assessment {
-    fn from(v1: AssessmentV1) -> Self {
-        Self {
-            key: v1.key,
-            appraiser: v1.appraiser,
-            status: v1.status,
-            entries: v1.entries,
-            hasil: v1.hasil,
-            perilaku: v1.perilaku,
-            curation: None,
-            revision: v1.revision,
-            updated_by: None,
-            updated_at: 0,
-        }
-    }
-}
+pub(super) mod legacy;
 
 #[cfg(test)]
 mod tests;

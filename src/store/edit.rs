@@ -9,7 +9,8 @@ use super::request::Response;
 use super::sled_store::{Store, StoreError};
 use super::trees;
 use crate::domain::summary::summarize;
-use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Period, Person, Reference, Status};
+use crate::domain::workflow::{Frozen, Transition};
+use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Period, Person, Reference};
 use std::collections::HashMap;
 
 impl Store {
@@ -39,11 +40,6 @@ impl Store {
         let reference =
             trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
                 .unwrap_or_default();
-        let scales: HashMap<&str, u8> = reference
-            .criteria_of(&person)
-            .into_iter()
-            .map(|c| (c.criterion.id.as_str(), c.scale))
-            .collect();
 
         // One writer at a time: the revision read here is still current
         // when the change is journalled and applied below.
@@ -71,18 +67,37 @@ impl Store {
         if current.revision != expected_revision {
             return Ok(Response::Conflict(Box::new(current)));
         }
-        if *edit == Edit::SetStatus(Status::Complete)
+        if let Some(why) = self.edit_refusal(actor, &person, before.as_ref(), edit)? {
+            return Ok(Response::Rejected(why));
+        }
+        let step = Assessment::step_of(edit);
+        if step == Some(Transition::Submit)
             && let Some(why) = completion_refusal(&reference, &person, &period, &current)
         {
-            return Ok(Response::Rejected(format!("cannot mark complete: {why}")));
+            return Ok(Response::Rejected(format!("cannot submit yet: {why}")));
         }
-        let mut next = current;
-        if let Err(e) = next.apply(edit, |c| scales.get(c).copied()) {
+        // An approved record is judged by what it was approved with.
+        let criteria = match &current.frozen {
+            Some(f) => f.scaled(),
+            None => reference.criteria_of(&person),
+        };
+        let scales: HashMap<&str, u8> = criteria
+            .iter()
+            .map(|c| (c.criterion.id.as_str(), c.scale))
+            .collect();
+        let now = (self.clock)();
+        let by = actor.unwrap_or(&current.appraiser).clone();
+        let mut next = current.clone();
+        if let Err(e) = next.apply(edit, &by, now, |c| scales.get(c).copied()) {
             return Ok(Response::Rejected(e.to_string()));
+        }
+        if step == Some(Transition::Approve) {
+            let live = reference.criteria_of(&person);
+            next.frozen = Some(Box::new(Frozen::capture(&person, &live)));
         }
         next.revision += 1;
         next.updated_by = actor.cloned();
-        next.updated_at = (self.clock)();
+        next.updated_at = now;
         // Journalled and synced first: from here on the change is saved.
         let before_copy = before.clone();
         let change = Change::Edit {

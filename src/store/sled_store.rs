@@ -221,6 +221,9 @@ impl Store {
     /// Answers one request. `actor` is who asks (stamped on edits); the
     /// daemon will take it from the socket's peer credentials.
     pub fn execute(&self, actor: Option<&Nip>, req: Request) -> Result<Response, StoreError> {
+        if let Some(why) = self.refusal(actor, &req)? {
+            return Ok(Response::Rejected(why));
+        }
         match req {
             Request::Snapshot => Ok(Response::Snapshot(Box::new(self.snapshot()?))),
             Request::Seed {
@@ -236,7 +239,9 @@ impl Store {
                 active_period.as_deref(),
             ),
             Request::Assessments { period, employees } => {
-                self.assessments(&period, employees.as_deref())
+                let (items, corrupt) = self.assessments(&period, employees.as_deref())?;
+                let items = self.readable(actor, items)?;
+                Ok(Response::Assessments { items, corrupt })
             }
             Request::AllAssessments => {
                 let mut corrupt = Vec::new();
@@ -245,6 +250,7 @@ impl Store {
                     trees::ASSESSMENTS,
                     &mut corrupt,
                 )?;
+                let items = self.readable(actor, items)?;
                 Ok(Response::Assessments { items, corrupt })
             }
             Request::Edit {
@@ -319,7 +325,11 @@ impl Store {
         })
     }
 
-    fn assessments(&self, period: &str, employees: Option<&[Nip]>) -> Result<Response, StoreError> {
+    fn assessments(
+        &self,
+        period: &str,
+        employees: Option<&[Nip]>,
+    ) -> Result<(Vec<Assessment>, Vec<CorruptRecord>), StoreError> {
         let tree = &self.trees.assessments;
         let mut corrupt: Vec<CorruptRecord> = Vec::new();
         let items: Vec<Assessment> = match employees {
@@ -346,6 +356,6 @@ impl Store {
                 items
             }
         };
-        Ok(Response::Assessments { items, corrupt })
+        Ok((items, corrupt))
     }
 }

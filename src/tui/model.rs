@@ -293,9 +293,13 @@ impl Model {
         }
     }
 
-    /// The criteria of an employee.
+    /// The criteria of an employee: those their approved assessment was
+    /// frozen with, else their template's.
     pub fn criteria(&self, p: &Person) -> Vec<ScaledCriterion<'_>> {
-        self.reference.criteria_of(p)
+        match self.assessment(&p.nip).and_then(|a| a.frozen.as_deref()) {
+            Some(f) => f.scaled(),
+            None => self.reference.criteria_of(p),
+        }
     }
 
     /// The keys of an action, for messages ("tekan {key}").
@@ -311,11 +315,12 @@ impl Model {
         }
     }
 
-    /// Whether the employee being scored has a completed (frozen) assessment.
+    /// Whether the employee being scored has an assessment its appraiser
+    /// cannot change now (submitted, or approved and later).
     pub fn current_is_frozen(&self) -> bool {
         self.current_person()
             .and_then(|p| self.assessment(&p.nip))
-            .is_some_and(|a| a.status == crate::domain::Status::Complete)
+            .is_some_and(|a| !a.status.editable())
     }
 
     pub fn scheme(&self) -> Option<&Scheme> {

@@ -299,8 +299,17 @@ fn refuse_if_frozen(m: &mut Model) -> bool {
     if !m.current_is_frozen() {
         return false;
     }
-    let key = m.keys(Context::Summary, &Action::ToggleComplete);
-    m.status = Status::Warning(fill(m.t().frozen, &[("key", &key)]));
+    let submitted = m
+        .current_person()
+        .and_then(|p| m.assessment(&p.nip))
+        .is_some_and(|a| a.status == crate::domain::Status::Submitted);
+    let msg = if submitted {
+        let key = m.keys(Context::Summary, &Action::ToggleComplete);
+        fill(m.t().frozen, &[("key", &key)])
+    } else {
+        m.t().approved_frozen.to_string()
+    };
+    m.status = Status::Warning(msg);
     true
 }
 

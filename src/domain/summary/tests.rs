@@ -152,8 +152,10 @@ fn rated(ratings: &[(&str, u8)]) -> Assessment {
             criterion: (*c).into(),
             rating: Some(*r),
         };
-        a.apply(&edit, |id| Some(if id.starts_with('h') { 3 } else { 5 }))
-            .expect("apply");
+        a.apply(&edit, &a.appraiser.clone(), 0, |id| {
+            Some(if id.starts_with('h') { 3 } else { 5 })
+        })
+        .expect("apply");
     }
     a
 }
@@ -284,11 +286,14 @@ fn notes_on_extremes_allow_completion() {
         ("p4", 3),
     ]);
     let scale = |id: &str| Some(if id.starts_with('h') { 3 } else { 5 });
+    let by = a.appraiser.clone();
     a.apply(
         &Edit::SetNote {
             criterion: "p1".into(),
             note: "Sering terlambat melayani".into(),
         },
+        &by,
+        0,
         scale,
     )
     .expect("note");
@@ -352,12 +357,12 @@ fn a_confirmation_goes_stale_when_the_ratings_change() {
             criterion: c.into(),
             rating: Some(3),
         };
-        a.apply(&e, scale).expect("rate");
+        a.apply(&e, &a.appraiser.clone(), 0, scale).expect("rate");
         let e = Edit::SetNote {
             criterion: c.into(),
             note: "Melampaui target".into(),
         };
-        a.apply(&e, scale).expect("note");
+        a.apply(&e, &a.appraiser.clone(), 0, scale).expect("note");
     }
     let s = summarize(&criteria(&f), &a, &matrix_scheme(), &f.catalogue);
     assert_eq!(s.hasil_state, DecisionState::Stale);

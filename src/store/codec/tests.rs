@@ -1,14 +1,19 @@
 //! Golden bytes: a change to any stored layout must fail here first, and
 //! then needs a new version plus a migration, not a new hex literal.
 
+use super::legacy::{AssessmentV1, AssessmentV2};
 use super::*;
+use crate::domain::assessment::{AspectDecision, Entry};
 use crate::domain::assessment::{AspectValue, Curation, SummaryItem};
 use crate::domain::scheme::{Band, Grade, LevelPoints, Matrix, MatrixCell, Numeric};
 use crate::domain::template::{HasilInfo, RhkKind};
 use crate::domain::training::{Catalogue, Programme, TrainingLevel};
+use crate::domain::workflow::{Flow, Frozen, FrozenCriterion, Remark};
 use crate::domain::{Aspect, Criterion, Expectation, Scheme, Template};
+use crate::domain::{AssessmentKey, Nip, Status};
 use crate::store::CursorScreen;
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 
 fn nip(s: &str) -> Nip {
     Nip::parse(s).expect("valid NIP")
@@ -62,7 +67,7 @@ fn sample_assessment() -> Assessment {
     Assessment {
         key: key(),
         appraiser: nip("197805122005011003"),
-        status: Status::Complete,
+        status: Status::Approved,
         entries,
         hasil: Some(AspectDecision {
             value: AspectValue::Expectation(Expectation::DiAtas),
@@ -79,6 +84,34 @@ fn sample_assessment() -> Assessment {
         revision: 7,
         updated_by: Some(nip("197805122005011003")),
         updated_at: 1_767_225_600,
+        flow: Flow {
+            submitted: Some(Remark {
+                by: nip("197805122005011003"),
+                at: 1_767_000_000,
+                text: String::new(),
+            }),
+            approved: Some(Remark {
+                by: nip("196807151990031002"),
+                at: 1_767_225_600,
+                text: String::new(),
+            }),
+            ..Flow::default()
+        },
+        frozen: Some(Box::new(Frozen {
+            person: sample_person(),
+            criteria: vec![FrozenCriterion {
+                criterion: Criterion {
+                    id: "rhk1".into(),
+                    aspect: Aspect::HasilKerja,
+                    name: "Laporan".into(),
+                    description: String::new(),
+                    guidance: Vec::new(),
+                    levels: vec!["a".into(), "b".into(), "c".into()],
+                    hasil: None,
+                },
+                scale: 3,
+            }],
+        })),
     }
 }
 
@@ -207,16 +240,53 @@ const GOLDEN_ASSESSMENT_V1: &str = "
     010002000003
 ";
 
-#[test]
-fn assessment_layout_is_golden() {
-    assert_golden(
-        &sample_assessment(),
-        "
+/// Assessment v2, before the review workflow: `Complete` is now `Submitted`.
+const GOLDEN_ASSESSMENT_V2: &str = "
             4b4a01020007323032362d533112313939303033313532303139303332303037
             1231393738303531323230303530313130303301020970656c6179616e616e00
             00000472686b3101030b74657061742077616b74750a3132206c61706f72616e
             0100020001010000000000e055400572617061740101000472686b3101010545
             7863656c070112313937383035313232303035303131303033fc0072abd2
+";
+
+#[test]
+fn golden_v2_assessment_migrates_to_the_current_layout() {
+    let a = sample_assessment();
+    let v2 = AssessmentV2::from(&Assessment {
+        status: Status::Submitted,
+        ..a.clone()
+    });
+    let mut bytes = MAGIC.to_vec();
+    bytes.push(Kind::Assessment as u8);
+    bytes.extend_from_slice(&2u16.to_le_bytes());
+    bytes.extend(bincode::serde::encode_to_vec(v2, config()).expect("encode v2"));
+    assert_eq!(to_hex(&bytes), to_hex(&hex(GOLDEN_ASSESSMENT_V2)));
+    let got: Assessment = decode(&hex(GOLDEN_ASSESSMENT_V2)).expect("v2 decodes");
+    let expected = Assessment {
+        status: Status::Submitted,
+        flow: Flow::default(),
+        frozen: None,
+        ..a
+    };
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn assessment_layout_is_golden() {
+    assert_golden(
+        &sample_assessment(),
+        "
+            4b4a01030007323032362d533112313939303033313532303139303332303037
+            1231393738303531323230303530313130303303020970656c6179616e616e00
+            00000472686b3101030b74657061742077616b74750a3132206c61706f72616e
+            0100020001010000000000e055400572617061740101000472686b3101010545
+            7863656c070112313937383035313232303035303131303033fc0072abd20112
+            313937383035313232303035303131303033fc808fa4d2000001123139363830
+            37313531393930303331303032fc0072abd20000000000011231393930303331
+            35323031393033323030370b4e7572756c202741696e6906626b7073646d1341
+            6e616c69732053444d2041706172617475720a616e616c69732d73646d011231
+            3937383035313232303035303131303033000101010472686b3100074c61706f
+            72616e0000030161016201630003
         ",
     );
 }
@@ -301,6 +371,8 @@ fn golden_v1_assessment_migrates_to_the_current_layout() {
         revision: 3,
         updated_by: None,
         updated_at: 0,
+        flow: Flow::default(),
+        frozen: None,
         ..sample_assessment()
     };
     assert_eq!(got, expected);

@@ -12,6 +12,7 @@
 //! Version 1 entries (before purging existed) are read as before and
 //! hashed over their whole payload.
 
+use super::super::codec::legacy::AssessmentV2;
 use super::super::codec::{self, CodecError, Kind, Record};
 use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference};
 use serde::{Deserialize, Serialize};
@@ -137,9 +138,29 @@ pub(in crate::store) struct EditPart {
     after: Box<Assessment>,
 }
 
+/// Version 2: the assessments carry the review workflow.
 impl Record for EditPart {
     const KIND: Kind = Kind::JournalEdit;
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
+
+    fn decode_older(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        let v1: EditPartV1 = codec::payload_as::<Self, EditPartV1>(version, payload)?;
+        Ok(Self {
+            key: v1.key,
+            edit: v1.edit,
+            before: v1.before.map(|b| Box::new((*b).into())),
+            after: Box::new((*v1.after).into()),
+        })
+    }
+}
+
+/// An edit's part before the review workflow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct EditPartV1 {
+    key: AssessmentKey,
+    edit: Edit,
+    before: Option<Box<AssessmentV2>>,
+    after: Box<AssessmentV2>,
 }
 
 /// A seed's first part; its assessments follow as parts of their own.
@@ -392,13 +413,13 @@ enum ChangeV1 {
     Edit {
         key: AssessmentKey,
         edit: Edit,
-        before: Option<Box<Assessment>>,
-        after: Box<Assessment>,
+        before: Option<Box<AssessmentV2>>,
+        after: Box<AssessmentV2>,
     },
     Seed {
         org: Box<Org>,
         reference: Box<Reference>,
-        assessments: Vec<Assessment>,
+        assessments: Vec<AssessmentV2>,
         active_period: Option<String>,
     },
     ActivePeriod(String),
@@ -421,8 +442,8 @@ impl From<EntryV1> for Entry {
             } => Change::Edit {
                 key,
                 edit,
-                before,
-                after,
+                before: before.map(|b| Box::new((*b).into())),
+                after: Box::new((*after).into()),
             },
             ChangeV1::Seed {
                 org,
@@ -432,7 +453,7 @@ impl From<EntryV1> for Entry {
             } => Change::Seed {
                 org,
                 reference,
-                assessments,
+                assessments: assessments.into_iter().map(Into::into).collect(),
                 active_period,
             },
             ChangeV1::ActivePeriod(p) => Change::ActivePeriod(p),
@@ -461,8 +482,8 @@ impl EntryV1 {
             } => ChangeV1::Edit {
                 key,
                 edit,
-                before,
-                after,
+                before: before.map(|b| Box::new(AssessmentV2::from(&*b))),
+                after: Box::new(AssessmentV2::from(&*after)),
             },
             Change::Seed {
                 org,
@@ -472,7 +493,7 @@ impl EntryV1 {
             } => ChangeV1::Seed {
                 org,
                 reference,
-                assessments,
+                assessments: assessments.iter().map(AssessmentV2::from).collect(),
                 active_period,
             },
             Change::ActivePeriod(p) => ChangeV1::ActivePeriod(p),

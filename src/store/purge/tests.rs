@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::workflow::Transition;
 use crate::store::journal::entry::EntryV1;
 use crate::store::{Request, Response};
 use sha2::{Digest, Sha256};
@@ -18,16 +19,33 @@ fn v1_store(dir: &Path) -> [u8; 32] {
                 .clone()
         })
         .collect();
+    let org = demo.org.clone();
     store.execute(None, demo.into()).expect("seed");
     for a in keys {
         let mut rev = a.revision;
-        if a.status == crate::domain::Status::Complete {
+        // Submitted ones are withdrawn by the appraiser, approved ones
+        // reopened by the reviewer.
+        let reopen = match a.status {
+            crate::domain::Status::Draft => None,
+            crate::domain::Status::Submitted => Some((a.appraiser.clone(), Transition::Withdraw)),
+            _ => {
+                let person = org
+                    .people
+                    .iter()
+                    .find(|p| p.nip == a.key.employee)
+                    .expect("on the roster");
+                let reviewer = org.reviewer_of(person).expect("a reviewer").clone();
+                let reason = "uji pembersihan".into();
+                Some((reviewer, Transition::Reopen { reason }))
+            }
+        };
+        if let Some((who, step)) = reopen {
             let req = Request::Edit {
                 key: a.key.clone(),
                 expected_revision: rev,
-                edit: crate::domain::Edit::SetStatus(crate::domain::Status::Draft),
+                edit: crate::domain::Edit::Step(step),
             };
-            let Response::Saved(s) = store.execute(Some(&a.appraiser), req).expect("edit") else {
+            let Response::Saved(s) = store.execute(Some(&who), req).expect("edit") else {
                 panic!("reopen");
             };
             rev = s.revision;

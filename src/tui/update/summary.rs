@@ -6,6 +6,7 @@ use crate::domain::assessment::{
     AspectDecision, AspectValue, Curation, ListKind, Status as AStatus, SummaryItem,
 };
 use crate::domain::summary::{Blocker, effective_lists, summarize};
+use crate::domain::workflow::Transition;
 use crate::domain::{Aspect, Edit, Expectation};
 use crate::i18n::fill;
 use crate::tui::action::Action;
@@ -224,15 +225,20 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
     let (Some(p), Some(scheme)) = (m.current_person(), m.scheme()) else {
         return vec![];
     };
-    if m.current_is_frozen() {
-        return edit(m, Edit::SetStatus(AStatus::Draft));
+    match m.assessment(&p.nip).map(|a| a.status) {
+        Some(AStatus::Submitted) => return edit(m, Edit::Step(Transition::Withdraw)),
+        Some(s) if !s.editable() => {
+            m.status = Status::Warning(m.t().approved_frozen.into());
+            return vec![];
+        }
+        _ => {}
     }
     let t = m.t();
     let a = m.assessment_or_blank(p);
     let criteria = m.criteria(p);
     let blockers = summarize(&criteria, &a, scheme, &m.reference.catalogue).blockers();
     if blockers.is_empty() {
-        return edit(m, Edit::SetStatus(AStatus::Complete));
+        return edit(m, Edit::Step(Transition::Submit));
     }
     let why: Vec<String> = blockers
         .iter()

@@ -22,10 +22,7 @@ fn describe(m: &Model, change: &Change) -> String {
         Aspect::HasilKerja => t.hasil_kerja,
         Aspect::PerilakuKerja => t.perilaku_kerja,
     };
-    let status = |s: &Status| match s {
-        Status::Draft => t.draft_label,
-        Status::Complete => t.complete_label,
-    };
+    let status = |s: &Status| t.state(*s);
     let short = |text: &str| {
         let one_line = text.replace('\n', " ");
         super::roster::pad(&one_line, 60).trim_end().to_string()
@@ -80,6 +77,14 @@ fn describe(m: &Model, change: &Change) -> String {
         Change::Lists => t.h_lists.to_string(),
         Change::Status { from, to } => {
             fill(t.h_status, &[("from", status(from)), ("to", status(to))])
+        }
+        Change::Step { from, to, text } => {
+            let line = fill(t.h_status, &[("from", status(from)), ("to", status(to))]);
+            if text.is_empty() {
+                line
+            } else {
+                format!("{line}: “{}”", short(text))
+            }
         }
     }
 }

@@ -38,8 +38,8 @@ pub fn status_of(m: &Model, staff_index: usize) -> (String, usize, usize, bool) 
         return (t.status_not_started.into(), 0, n, false);
     };
     let done = a.rated_count(criteria.iter().map(|c| c.criterion.id.as_str()));
-    if a.status == AStatus::Complete {
-        (t.status_done.into(), done, n, true)
+    if a.status != AStatus::Draft {
+        (t.state(a.status).to_lowercase(), done, n, true)
     } else if done == 0 {
         (t.status_not_started.into(), 0, n, false)
     } else {

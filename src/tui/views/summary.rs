@@ -1,7 +1,7 @@
 //! The summary: aspect results, predikat, strengths, improvements, training.
 
 use super::roster::pad;
-use crate::domain::assessment::{AspectDecision, AspectValue, Status as AStatus};
+use crate::domain::assessment::{AspectDecision, AspectValue};
 use crate::domain::summary::{DecisionState, ResolvedItem, summarize};
 use crate::domain::{Aspect, Assessment, Outcome, Scheme};
 use crate::i18n::{Strings, fill};
@@ -204,11 +204,14 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let a = m.assessment_or_blank(p);
     let a = a.as_ref();
     let s = summarize(&criteria, a, scheme, &m.reference.catalogue);
-    let status = if a.status == AStatus::Complete {
-        (t.complete_label, theme.saved)
-    } else {
-        (t.draft_label, theme.warning)
-    };
+    let status = (
+        t.state(a.status),
+        if a.status.editable() {
+            theme.warning
+        } else {
+            theme.saved
+        },
+    );
     let rated = |aspect: Aspect| {
         let of: Vec<&str> = criteria
             .iter()
