@@ -99,16 +99,22 @@ pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> 
     let people: HashMap<&str, &Person> = org.people.iter().map(|p| (p.nip.as_str(), p)).collect();
     let mut out = Vec::with_capacity(assessments.len());
     for a in assessments {
-        let (Some(p), Some(period)) = (
-            people.get(a.key.employee.as_str()),
-            org.period(&a.key.period),
-        ) else {
+        let Some(period) = org.period(&a.key.period) else {
             continue;
+        };
+        // An approved record is exported as it was approved.
+        let p = match (&a.frozen, people.get(a.key.employee.as_str())) {
+            (Some(f), _) => &f.person,
+            (None, Some(p)) => *p,
+            (None, None) => continue,
         };
         let Some(scheme) = reference.scheme(&period.scheme) else {
             continue;
         };
-        let criteria = reference.criteria_of(p);
+        let criteria = match &a.frozen {
+            Some(f) => f.scaled(),
+            None => reference.criteria_of(p),
+        };
         let s = summarize(&criteria, a, scheme, &reference.catalogue);
         let appraiser = people.get(a.appraiser.as_str());
         let (predikat, score) = match &s.outcome {

@@ -44,7 +44,7 @@ pub fn key(employee: &str) -> AssessmentKey {
     }
 }
 
-fn person(nip_text: &str, name: &str, appraiser: Option<&str>) -> Person {
+pub fn person(nip_text: &str, name: &str, appraiser: Option<&str>) -> Person {
     Person {
         nip: nip(nip_text),
         name: name.into(),
