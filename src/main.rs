@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
-use kinerja::cli::{AuditCommand, Cli, Command};
+use kinerja::cli::{AuditCommand, Cli, Command, ImportCommand};
 use kinerja::config::{Config, Paths, no_color_requested, real_env};
 use kinerja::domain::Nip;
 use kinerja::i18n::{Lang, fill};
@@ -67,6 +67,13 @@ fn main() -> Result<()> {
             output,
             period,
         }) => export(&paths, lang, format, output.as_deref(), period.as_deref()),
+        Some(Command::Import(ImportCommand::Template { file, dry_run })) => {
+            let ok = kinerja::io::import::template::command(&paths.data_dir, &file, dry_run, lang)?;
+            if !ok {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
     }
 }
 
