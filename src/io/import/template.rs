@@ -9,11 +9,15 @@
 //! scoring card, the summary and the export walk the template's criteria).
 
 use crate::data::{self, Problem};
-use crate::domain::{Assessment, Criterion, Reference, Template};
+use crate::domain::{Assessment, Reference, Template};
 use crate::i18n::{Lang, Strings, fill};
 use crate::source::{self, SourceError};
 use crate::store::{Request, Response, Snapshot, Store, StoreError};
 use std::path::Path;
+
+mod diff;
+
+pub use diff::Diff;
 
 /// What an import would do, ready to apply.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,25 +38,6 @@ pub enum Change {
     Same,
     /// Replaces the stored template with this id.
     Replace(Diff),
-}
-
-/// How a replacement differs from the stored template.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Diff {
-    pub old_name: String,
-    pub old_scale: u8,
-    /// People rated on the template (everyone, for the behaviour template).
-    pub people: usize,
-    /// Template-level differences: `name`, `scale`, `order` (of kept criteria).
-    pub fields: Vec<&'static str>,
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
-    /// Criteria kept by id whose written fields differ, with those fields.
-    pub changed: Vec<(String, Vec<&'static str>)>,
-    /// Assessments holding a rating, note or realisasi of a removed criterion.
-    pub kept_entries: usize,
-    /// (programme id, removed criterion id) pairs of the training catalogue.
-    pub orphaned_training: Vec<(String, String)>,
 }
 
 /// Reads and checks a template file against the store's data. `file` is
@@ -78,7 +63,7 @@ pub fn plan(
     let change = match reference.template(&template.id) {
         None => Change::New,
         Some(old) if *old == template => Change::Same,
-        Some(old) => Change::Replace(diff(old, &template, snapshot, assessments)),
+        Some(old) => Change::Replace(diff::diff(old, &template, snapshot, assessments)),
     };
     let mut reference = reference.clone();
     match reference.templates.iter_mut().find(|t| t.id == template.id) {
@@ -118,97 +103,6 @@ fn scale_problem(t: &Template, assessments: &[Assessment], s: &Strings) -> Optio
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     Some(Problem::top("scale", fill(s.tpl_scale_shrinks, &args)))
-}
-
-fn criterion_fields(a: &Criterion, b: &Criterion) -> Vec<&'static str> {
-    [
-        ("aspect", a.aspect != b.aspect),
-        ("name", a.name != b.name),
-        ("description", a.description != b.description),
-        ("guidance", a.guidance != b.guidance),
-        ("levels", a.levels != b.levels),
-        ("hasil", a.hasil != b.hasil),
-    ]
-    .into_iter()
-    .filter_map(|(f, differs)| differs.then_some(f))
-    .collect()
-}
-
-fn diff(old: &Template, new: &Template, snapshot: &Snapshot, assessments: &[Assessment]) -> Diff {
-    let find = |t: &'_ Template, id: &str| t.criteria.iter().position(|c| c.id == id);
-    let added: Vec<String> = new
-        .criteria
-        .iter()
-        .filter(|c| find(old, &c.id).is_none())
-        .map(|c| c.id.clone())
-        .collect();
-    let removed: Vec<String> = old
-        .criteria
-        .iter()
-        .filter(|c| find(new, &c.id).is_none())
-        .map(|c| c.id.clone())
-        .collect();
-    let changed = new
-        .criteria
-        .iter()
-        .filter_map(|c| {
-            let o = &old.criteria[find(old, &c.id)?];
-            let fields = criterion_fields(o, c);
-            (!fields.is_empty()).then(|| (c.id.clone(), fields))
-        })
-        .collect();
-    let kept_in = |t: &Template| -> Vec<String> {
-        t.criteria
-            .iter()
-            .filter(|c| !added.contains(&c.id) && !removed.contains(&c.id))
-            .map(|c| c.id.clone())
-            .collect()
-    };
-    let fields = [
-        ("name", old.name != new.name),
-        ("scale", old.scale != new.scale),
-        ("order", kept_in(old) != kept_in(new)),
-    ]
-    .into_iter()
-    .filter_map(|(f, differs)| differs.then_some(f))
-    .collect();
-    let people = if new.id == snapshot.reference.behaviour_template {
-        snapshot.org.people.len()
-    } else {
-        snapshot
-            .org
-            .people
-            .iter()
-            .filter(|p| p.template == new.id)
-            .count()
-    };
-    let kept_entries = assessments
-        .iter()
-        .filter(|a| removed.iter().any(|r| a.entries.contains_key(r)))
-        .count();
-    let orphaned_training = snapshot
-        .reference
-        .catalogue
-        .programmes
-        .iter()
-        .flat_map(|p| {
-            p.criteria
-                .iter()
-                .filter(|c| removed.contains(c))
-                .map(|c| (p.id.clone(), c.clone()))
-        })
-        .collect();
-    Diff {
-        old_name: old.name.clone(),
-        old_scale: old.scale,
-        people,
-        fields,
-        added,
-        removed,
-        changed,
-        kept_entries,
-        orphaned_training,
-    }
 }
 
 /// The plan in words, one line each, in the UI language.
