@@ -257,3 +257,44 @@ fn ratings_of_a_removed_criterion_do_not_break_scoring_summary_or_export() {
     assert_eq!(rec.strengths[0].title, removed.id);
     assert!(rec.strengths[0].training.is_empty());
 }
+
+#[test]
+fn the_command_line_prints_the_plan_or_the_problems() {
+    let dir = support::seeded_dir();
+    let kinerja = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("run kinerja")
+    };
+    let out = kinerja(&["import", "template", VALID, "--dry-run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        stdout.starts_with("Template baru \"arsiparis\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("tidak ada yang ditulis"), "{stdout}");
+
+    let bad = format!("{INVALID_DIR}/several_problems.toml");
+    let out = kinerja(&["--lang", "en", "import", "template", &bad]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Import refused; nothing was changed. 3 problem(s):"
+    );
+    assert!(
+        lines[1..].iter().all(|l| l.starts_with(&format!("{bad}:"))),
+        "{stderr}"
+    );
+    assert_eq!(lines.len(), 4, "{stderr}");
+
+    let out = kinerja(&["import", "template", VALID]);
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("diimpor ke"), "{stdout}");
+}
