@@ -103,6 +103,23 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         period: Option<String>,
     },
+    /// Import a file written by an admin: all or nothing, every problem
+    /// reported as file:line: field
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add a template, or replace the one with the same id (the format of
+    /// data/templates/*.toml); existing assessments are not changed
+    Template {
+        /// The template file (TOML)
+        file: PathBuf,
+        /// Show what would change and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

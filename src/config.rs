@@ -2,6 +2,7 @@
 //! `config.toml`. Environment lookups are passed in so tests never depend on
 //! the real environment or home directory.
 
+use crate::data::Problem;
 use crate::source::{SourceError, parse_toml};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -116,17 +117,38 @@ impl Config {
         };
         let path = dir.join("config.toml");
         match read_optional(&path)? {
-            Some(src) => parse_toml(&path.display().to_string(), &src),
+            Some(src) => Self::parse(&path.display().to_string(), &src, Some(dir)),
             None => Ok(Self::default()),
         }
+    }
+
+    /// Parses config text and checks its values: `lang` must be a UI
+    /// language and `theme` a built-in or a file in `<config_dir>/themes/`,
+    /// so a typo is reported at its line instead of at start-up elsewhere.
+    pub fn parse(file: &str, src: &str, config_dir: Option<&Path>) -> Result<Self, SourceError> {
+        let c: Self = parse_toml(file, src)?;
+        if let Some(lang) = &c.lang
+            && crate::i18n::Lang::parse(lang).is_none()
+        {
+            let message =
+                format!("unknown language {lang:?}; use id (Bahasa Indonesia) or en (English)");
+            return Err(Problem::top("lang", message).locate(file, src));
+        }
+        if let Some(theme) = &c.theme
+            && let Err(message) = crate::theme::Theme::check_name(theme, config_dir)
+        {
+            return Err(Problem::top("theme", message).locate(file, src));
+        }
+        Ok(c)
     }
 }
 
 /// Reads a file that may legitimately be absent; other IO failures are
-/// reported against the file.
+/// reported against the file, invalid UTF-8 at its line.
 pub(crate) fn read_optional(path: &Path) -> Result<Option<String>, SourceError> {
-    match std::fs::read_to_string(path) {
-        Ok(src) => Ok(Some(src)),
+    match std::fs::read(path) {
+        Ok(bytes) => crate::source::decode(&path.display().to_string(), &bytes)
+            .map(|src| Some(src.to_string())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(SourceError::new(
             &path.display().to_string(),

@@ -15,8 +15,9 @@ pub use synthetic::synthetic;
 use crate::domain::scheme::Scheme;
 use crate::domain::template::Template;
 use crate::domain::{Assessment, Catalogue, Org, Reference};
+use crate::i18n::{Strings, fill};
 use crate::source::{SourceError, parse_toml};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A data file as (path shown in messages, contents).
 pub type DataFile = (&'static str, &'static str);
@@ -95,6 +96,40 @@ pub fn parse_template(file: &str, src: &str) -> Result<Template, SourceError> {
     Ok(t)
 }
 
+/// Every problem of a template written by hand, worded in the UI language
+/// of `s`: its own rules, and the rules between it and the other templates
+/// and schemes of `reference` (a stored template with its id is the one it
+/// replaces, so it is not an "other"). Empty when the template may join.
+pub fn template_problems(t: &Template, reference: &Reference, s: &Strings) -> Vec<Problem> {
+    let mut out = check::template_problems(t, s);
+    let others = reference
+        .templates
+        .iter()
+        .filter(|o| o.id != t.id)
+        .map(|o| (o, fill(s.tpl_template_place, &[("id", &o.id)])));
+    out.extend(check::template_joins(
+        t,
+        others,
+        &reference.behaviour_template,
+        s,
+    ));
+    if let Some(scheme) = check::scheme_without_points(&reference.schemes, t.scale) {
+        let scales: Vec<String> = scheme
+            .numeric
+            .iter()
+            .flat_map(|n| n.points.iter().map(|p| p.scale.to_string()))
+            .collect();
+        let scale = t.scale.to_string();
+        let args = [
+            ("scheme", scheme.id.as_str()),
+            ("scale", &scale),
+            ("scales", &scales.join(", ")),
+        ];
+        out.push(Problem::top("scale", fill(s.tpl_no_points, &args)));
+    }
+    out
+}
+
 /// Parses the training catalogue; every programme must name criteria of `templates`.
 pub fn parse_catalogue(
     file: &str,
@@ -135,7 +170,6 @@ pub fn reference_from(
         out.schemes.push(s);
         scheme_files.push((file, src));
     }
-    let mut owner: HashMap<String, &str> = HashMap::new();
     let mut template_files: Vec<&str> = Vec::new();
     for &(file, src) in templates {
         let t = parse_template(file, src)?;
@@ -149,56 +183,32 @@ pub fn reference_from(
             )
             .locate(file, src));
         }
-        for (i, c) in t.criteria.iter().enumerate() {
-            if let Some(other) = owner.insert(c.id.clone(), file) {
-                return Err(Problem::at(
-                    "criteria",
-                    i,
-                    "id",
-                    format!(
-                        "criterion id {:?} is also used in {other}; criterion ids must be unique across templates",
-                        c.id
-                    ),
-                )
-                .locate(file, src));
-            }
+        let others = out
+            .templates
+            .iter()
+            .zip(&template_files)
+            .map(|(o, f)| (o, (*f).to_string()));
+        if let Some(p) = check::template_joins(&t, others, BEHAVIOUR_TEMPLATE, &crate::i18n::EN)
+            .into_iter()
+            .next()
+        {
+            return Err(p.locate(file, src));
         }
         out.templates.push(t);
         template_files.push(file);
     }
-    let behaviour = out.template(BEHAVIOUR_TEMPLATE).ok_or_else(|| {
-        SourceError::new(
+    if out.template(BEHAVIOUR_TEMPLATE).is_none() {
+        return Err(SourceError::new(
             templates.first().map_or("data/templates", |t| t.0),
             None,
             None,
             format!("the behaviour template {BEHAVIOUR_TEMPLATE:?} (BerAKHLAK) is missing"),
-        )
-    })?;
-    if let Some(i) = behaviour
-        .criteria
-        .iter()
-        .position(|c| c.aspect != crate::domain::Aspect::PerilakuKerja)
-    {
-        let (file, src) = templates[out
-            .templates
-            .iter()
-            .position(|t| t.id == BEHAVIOUR_TEMPLATE)
-            .unwrap_or(0)];
-        return Err(Problem::at(
-            "criteria",
-            i,
-            "aspect",
-            "the behaviour template may only hold perilaku_kerja criteria".into(),
-        )
-        .locate(file, src));
+        ));
     }
-    for (s, &(file, src)) in out.schemes.iter().zip(&scheme_files) {
-        let Some(n) = &s.numeric else { continue };
-        if let Some(t) = out
-            .templates
-            .iter()
-            .find(|t| !n.points.iter().any(|p| p.scale == t.scale))
-        {
+    for t in &out.templates {
+        if let Some(s) = check::scheme_without_points(&out.schemes, t.scale) {
+            let i = out.schemes.iter().position(|x| x.id == s.id).unwrap_or(0);
+            let (file, src) = scheme_files[i];
             return Err(Problem::top(
                 "points",
                 format!(

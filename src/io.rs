@@ -1,3 +1,4 @@
-//! Files in and out: exports (imports and backups come in later issues).
+//! Files in and out: exports and imports.
 
 pub mod export;
+pub mod import;

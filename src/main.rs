@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
-use kinerja::cli::{AuditCommand, Cli, Command};
+use kinerja::cli::{AuditCommand, Cli, Command, ImportCommand};
 use kinerja::commands::{journal, serve};
 use kinerja::config::{Config, Paths, no_color_requested, real_env};
 use kinerja::daemon::Backend;
@@ -58,6 +58,19 @@ fn main() -> Result<()> {
             output.as_deref(),
             period.as_deref(),
         ),
+        Some(Command::Import(ImportCommand::Template { file, dry_run })) => {
+            let ok = kinerja::io::import::template::command(
+                &paths.data_dir,
+                &socket,
+                &file,
+                dry_run,
+                lang,
+            )?;
+            if !ok {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
     }
 }
 

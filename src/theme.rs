@@ -56,7 +56,7 @@ macro_rules! roles {
             /// The `[roles]` table; every role optional so that override
             /// files can name a few.
             #[derive(Debug, Default, serde::Deserialize)]
-            #[serde(deny_unknown_fields)]
+            #[serde(deny_unknown_fields, expecting = "a table of roles, e.g. [roles.title]")]
             pub(super) struct RoleSpecs {
                 $(pub(super) $role: Option<StyleSpec>,)+
             }
@@ -156,12 +156,7 @@ impl Theme {
             |p| p.display().to_string(),
         );
         if !is_valid_name(name) {
-            return Err(SourceError::new(
-                &user_file,
-                None,
-                None,
-                "a theme name may hold only letters, digits, '-' and '_'",
-            ));
+            return Err(SourceError::new(&user_file, None, None, BAD_NAME));
         }
         let user_src = match &user_path {
             Some(p) => read_optional(p)?,
@@ -175,15 +170,7 @@ impl Theme {
                 src_table(&builtin_file(DEFAULT_THEME), src)?
             }
             None => {
-                return Err(SourceError::new(
-                    &user_file,
-                    None,
-                    None,
-                    format!(
-                        "no such theme; use one of {} or create this file",
-                        BUILTIN_NAMES.join(", ")
-                    ),
-                ));
+                return Err(SourceError::new(&user_file, None, None, no_such_theme()));
             }
         };
 
@@ -209,6 +196,24 @@ impl Theme {
         Ok(theme)
     }
 
+    /// Why `name` cannot be loaded, if it cannot: not a plain name, or
+    /// neither built in nor a file in `<config_dir>/themes/`. For the
+    /// config file's check; [`Theme::load`] says the same.
+    pub fn check_name(name: &str, config_dir: Option<&Path>) -> Result<(), String> {
+        if !is_valid_name(name) {
+            return Err(BAD_NAME.into());
+        }
+        let file = config_dir.map(|d| d.join("themes").join(format!("{name}.toml")));
+        if builtin_src(name).is_some() || file.as_ref().is_some_and(|f| f.is_file()) {
+            return Ok(());
+        }
+        let place = file.map_or_else(
+            || format!("themes/{name}.toml"),
+            |f| f.display().to_string(),
+        );
+        Err(format!("{} ({place})", no_such_theme()))
+    }
+
     /// Removes every foreground and background colour, keeping modifiers:
     /// the NO_COLOR look, which is the monochrome theme's look.
     pub fn strip_colors(&mut self) {
@@ -217,6 +222,15 @@ impl Theme {
             style.bg = None;
         }
     }
+}
+
+const BAD_NAME: &str = "a theme name may hold only letters, digits, '-' and '_'";
+
+fn no_such_theme() -> String {
+    format!(
+        "no such theme; use one of {} or create this file",
+        BUILTIN_NAMES.join(", ")
+    )
 }
 
 fn builtin_src(name: &str) -> Option<&'static str> {

@@ -9,7 +9,7 @@ fn manifest_path(rel: &str) -> PathBuf {
 }
 
 /// A temp config dir holding `themes/<name>.toml` with `src`.
-fn config_with(name: &str, src: &str) -> tempfile::TempDir {
+fn config_with(name: &str, src: impl AsRef<[u8]>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("themes")).expect("mkdir");
     std::fs::write(dir.path().join("themes").join(format!("{name}.toml")), src).expect("write");
@@ -161,7 +161,29 @@ const INVALID: &[(&str, &str, &str)] = &[
     (
         "unknown_modifier",
         ":3: roles.highlight.modifiers[1]:",
-        "unknown variant `blinking`",
+        "unknown modifier `blinking`; use one of bold, dim",
+    ),
+    (
+        "modifier_not_a_string",
+        ":2: roles.selected.modifiers[1]:",
+        "expected a modifier name: bold",
+    ),
+    ("invalid_utf8", ":3:", "not valid UTF-8 (byte 35)"),
+    ("duplicate_role", ":4:", "duplicate key"),
+    (
+        "colour_wrong_type",
+        ":2: roles.title.fg:",
+        "invalid type: boolean `true`, expected a colour name",
+    ),
+    (
+        "negative_index",
+        ":3: roles.muted.bg:",
+        "-1 is outside 0-255",
+    ),
+    (
+        "roles_not_a_table",
+        ":1: roles:",
+        "expected a table of roles, e.g. [roles.title]",
     ),
     ("syntax_error", ":4:", "unclosed table"),
     ("index_out_of_range", ":2: roles.error.fg:", "outside 0-255"),
@@ -198,7 +220,8 @@ fn every_invalid_fixture_has_an_expectation() {
 #[test]
 fn invalid_fixtures_fail_with_file_line_and_field() {
     for (fixture, located, message) in INVALID {
-        let src = std::fs::read_to_string(manifest_path(&format!(
+        // Bytes: one fixture is not valid UTF-8.
+        let src = std::fs::read(manifest_path(&format!(
             "tests/invalid_themes/{fixture}.toml"
         )))
         .expect("fixture");

@@ -6,6 +6,7 @@ use crate::domain::org::Role;
 use crate::domain::scheme::Scheme;
 use crate::domain::template::{Aspect, RhkKind, Template};
 use crate::domain::{Catalogue, Nip, Org, Reference};
+use crate::i18n::{Strings, fill};
 use std::collections::{HashMap, HashSet};
 
 /// The SKP aspects of an IKI (PermenPANRB 6/2022).
@@ -58,84 +59,128 @@ pub fn scheme(s: &Scheme) -> Result<(), Problem> {
 
 /// Levels match the scale, ids are unique, Hasil Kerja criteria carry their
 /// SKP fields (and only they do), and an SKP has at least one RHK Utama.
+/// The first problem, in English (shipped data).
 pub fn template(t: &Template) -> Result<(), Problem> {
+    template_problems(t, &crate::i18n::EN)
+        .into_iter()
+        .next()
+        .map_or(Ok(()), Err)
+}
+
+/// Every problem of [`template`], worded from the catalogue `s`, so an
+/// import can list them all in the UI language.
+pub fn template_problems(t: &Template, s: &Strings) -> Vec<Problem> {
+    let mut out = Vec::new();
     if t.id.trim().is_empty() {
-        return Err(Problem::top("id", "a template needs an id".into()));
+        out.push(Problem::top("id", s.tpl_no_id.into()));
     }
     if !(2..=10).contains(&t.scale) {
-        return Err(Problem::top(
-            "scale",
-            format!("scale must be between 2 and 10 levels, found {}", t.scale),
-        ));
+        let n = t.scale.to_string();
+        out.push(Problem::top("scale", fill(s.tpl_scale, &[("n", &n)])));
     }
     if t.criteria.is_empty() {
-        return Err(Problem::top(
-            "criteria",
-            "a template needs at least one [[criteria]]".into(),
-        ));
+        out.push(Problem::top("criteria", s.tpl_no_criteria.into()));
     }
     let mut seen = HashSet::new();
     for (i, c) in t.criteria.iter().enumerate() {
-        let at = |key, message| Err(Problem::at("criteria", i, key, message));
+        let mut at = |key, message| out.push(Problem::at("criteria", i, key, message));
         if c.id.trim().is_empty() {
-            return at("id", "a criterion needs an id".into());
-        }
-        if !seen.insert(c.id.as_str()) {
-            return at("id", format!("criterion id {:?} is used twice", c.id));
+            at("id", s.tpl_criterion_no_id.into());
+        } else if !seen.insert(c.id.as_str()) {
+            at("id", fill(s.tpl_criterion_twice, &[("id", &c.id)]));
         }
         if c.levels.len() != usize::from(t.scale) {
-            return at(
+            let (scale, n) = (t.scale.to_string(), c.levels.len().to_string());
+            at(
                 "levels",
-                format!(
-                    "scale {} needs {} level descriptors (lowest first), found {}",
-                    t.scale,
-                    t.scale,
-                    c.levels.len()
-                ),
+                fill(s.tpl_levels_count, &[("scale", &scale), ("n", &n)]),
             );
         }
         if let Some(n) = c.levels.iter().position(|l| l.trim().is_empty()) {
-            return at("levels", format!("level {} has no descriptor", n + 1));
+            at(
+                "levels",
+                fill(s.tpl_level_empty, &[("n", &(n + 1).to_string())]),
+            );
         }
         match (c.aspect, &c.hasil) {
-            (Aspect::HasilKerja, None) => {
-                return at(
-                    "hasil",
-                    "a hasil_kerja criterion needs [criteria.hasil] with kind, iki, aspek and target"
-                        .into(),
-                );
+            (Aspect::HasilKerja, None) => at("hasil", s.tpl_needs_hasil.into()),
+            (Aspect::PerilakuKerja, Some(_)) => at("hasil", s.tpl_only_hasil.into()),
+            (_, Some(h)) => {
+                if !ASPEK.contains(&h.aspek.as_str()) {
+                    let list = ASPEK.join(", ");
+                    at(
+                        "aspek",
+                        fill(s.tpl_aspek, &[("list", &list), ("found", &h.aspek)]),
+                    );
+                }
+                if h.iki.trim().is_empty() || h.target.trim().is_empty() {
+                    at("iki", s.tpl_iki_target.into());
+                }
             }
-            (Aspect::PerilakuKerja, Some(_)) => {
-                return at(
-                    "hasil",
-                    "only hasil_kerja criteria have [criteria.hasil]; remove it or change aspect"
-                        .into(),
-                );
-            }
-            (_, Some(h)) if !ASPEK.contains(&h.aspek.as_str()) => {
-                return at(
-                    "aspek",
-                    format!(
-                        "aspek must be one of {}, found {:?}",
-                        ASPEK.join(", "),
-                        h.aspek
-                    ),
-                );
-            }
-            (_, Some(h)) if h.iki.trim().is_empty() || h.target.trim().is_empty() => {
-                return at("iki", "iki and target must not be empty".into());
-            }
-            _ => {}
+            (Aspect::PerilakuKerja, None) => {}
         }
     }
     let hasil: Vec<_> = t.criteria.iter().filter_map(|c| c.hasil.as_ref()).collect();
     if !hasil.is_empty() && !hasil.iter().any(|h| h.kind == RhkKind::Utama) {
-        return Err(Problem::top(
-            "criteria",
-            "an SKP needs at least one RHK Utama (kind = \"utama\")".into(),
-        ));
+        out.push(Problem::top("criteria", s.tpl_no_utama.into()));
     }
-    Ok(())
+    out
+}
+
+/// The rules between a template and the others it joins, for the shipped
+/// files and for `import template` alike: criterion ids unique across
+/// templates, template ids not told apart only by case or spaces, and the
+/// behaviour template holding only behaviour criteria. `others` are the
+/// other templates with where each lives, for the message.
+pub fn template_joins<'a>(
+    t: &Template,
+    others: impl IntoIterator<Item = (&'a Template, String)>,
+    behaviour: &str,
+    s: &Strings,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let fold = |id: &str| id.trim().to_lowercase();
+    let mut owner: HashMap<&str, String> = HashMap::new();
+    for (o, place) in others {
+        if o.id != t.id && fold(&o.id) == fold(&t.id) {
+            out.push(Problem::top(
+                "id",
+                fill(s.tpl_id_case, &[("id", &t.id), ("other", &o.id)]),
+            ));
+        }
+        for c in &o.criteria {
+            owner.entry(c.id.as_str()).or_insert_with(|| place.clone());
+        }
+    }
+    for (i, c) in t.criteria.iter().enumerate() {
+        if let Some(other) = owner.get(c.id.as_str()) {
+            out.push(Problem::at(
+                "criteria",
+                i,
+                "id",
+                fill(s.tpl_criterion_taken, &[("id", &c.id), ("other", other)]),
+            ));
+        }
+        if t.id == behaviour && c.aspect != Aspect::PerilakuKerja {
+            out.push(Problem::at(
+                "criteria",
+                i,
+                "aspect",
+                s.tpl_behaviour_only.into(),
+            ));
+        }
+    }
+    out
+}
+
+/// The numeric scheme that has no points for a scale, if any: templates on
+/// that scale could not be scored under it.
+pub fn scheme_without_points(schemes: &[Scheme], scale: u8) -> Option<&Scheme> {
+    schemes.iter().find(|s| {
+        s.numeric
+            .as_ref()
+            .is_some_and(|n| !n.points.iter().any(|p| p.scale == scale))
+    })
 }
 
 /// Unique programme ids, positive JP, and only known criteria.

@@ -69,9 +69,10 @@ fn key_of(line: &str) -> Option<&str> {
     Some(k.trim().trim_matches('"'))
 }
 
-/// The header of a `[[name]]` line, if it is one.
+/// The header of a `[[name]]` line, if it is one (a trailing comment is
+/// allowed, as TOML allows it).
 fn array_header(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = line.split_once('#').map_or(line, |(h, _)| h).trim();
     t.strip_prefix("[[")?.strip_suffix("]]").map(str::trim)
 }
 
@@ -118,6 +119,13 @@ mod tests {
         let p = Problem::at("people", 1, "appraiser", "nope".into());
         let e = p.locate("f.toml", SRC);
         assert_eq!(e.to_string(), "f.toml:8: people[1].appraiser: nope");
+    }
+
+    #[test]
+    fn a_header_may_carry_a_comment() {
+        let src = "[[people]] # kepala\nnip = \"1\"\n\n[[people]]   # staf\nnip = \"2\"\n";
+        let p = Problem::at("people", 1, "nip", "dup".into());
+        assert_eq!(p.locate("f", src).line, Some(5));
     }
 
     #[test]

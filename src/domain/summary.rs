@@ -291,7 +291,8 @@ fn resolve<'a>(
                     title: c.map_or_else(|| id.clone(), |c| c.criterion.name.clone()),
                     rating: c.and_then(|c| a.rating(id).map(|r| (r, c.scale))),
                     note: entry.map(|e| e.note.clone()).unwrap_or_default(),
-                    training: catalogue.for_criterion(id, level),
+                    // No training for a criterion the template no longer has.
+                    training: c.map_or_else(Vec::new, |_| catalogue.for_criterion(id, level)),
                 }
             }
             SummaryItem::Free(text) => ResolvedItem {

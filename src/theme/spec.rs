@@ -42,8 +42,7 @@ impl StyleSpec {
 }
 
 /// Written as a modifier name in theme files.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy)]
 enum ModifierSpec {
     Bold,
     Dim,
@@ -54,6 +53,54 @@ enum ModifierSpec {
     Reversed,
     Hidden,
     CrossedOut,
+}
+
+const MODIFIERS: &[(&str, ModifierSpec)] = &[
+    ("bold", ModifierSpec::Bold),
+    ("dim", ModifierSpec::Dim),
+    ("italic", ModifierSpec::Italic),
+    ("underlined", ModifierSpec::Underlined),
+    ("slow_blink", ModifierSpec::SlowBlink),
+    ("rapid_blink", ModifierSpec::RapidBlink),
+    ("reversed", ModifierSpec::Reversed),
+    ("hidden", ModifierSpec::Hidden),
+    ("crossed_out", ModifierSpec::CrossedOut),
+];
+
+fn modifier_names() -> String {
+    MODIFIERS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// By hand rather than derived: the TOML parser words an enum's wrong
+/// type as "wanted string or table", which names neither the field nor
+/// the choices.
+impl<'de> Deserialize<'de> for ModifierSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = ModifierSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a modifier name: {}", modifier_names())
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ModifierSpec, E> {
+                MODIFIERS
+                    .iter()
+                    .find(|(n, _)| *n == s)
+                    .map(|(_, m)| *m)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "unknown modifier `{s}`; use one of {}",
+                            modifier_names()
+                        ))
+                    })
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 impl ModifierSpec {

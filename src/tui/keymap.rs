@@ -3,6 +3,7 @@
 //! footer hints and the `?` help screen are generated from the same table.
 
 use super::action::Action;
+use crate::data::Problem;
 use crate::source::{SourceError, parse_toml};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
@@ -101,7 +102,13 @@ impl Key {
                 KeyCode::F(f[1..].parse().unwrap_or(1))
             }
             c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
-            other => return Err(format!("unknown key {other:?}")),
+            _ => {
+                return Err(format!(
+                    "unknown key {s:?}; write one character (a capital for shift, e.g. K) or a name \
+                     (enter, esc, tab, backtab, backspace, delete, up, down, left, right, home, end, \
+                     pageup, pagedown, space, f1–f12), optionally after ctrl- or alt- in lower case"
+                ));
+            }
         };
         Ok(Self { code, mods })
     }
@@ -182,49 +189,76 @@ struct RawKeymap {
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
     let r: RawKeymap = parse_toml(file, src)?;
     let sections = [
-        (Context::Global, r.global),
-        (Context::FirstRun, r.first_run),
-        (Context::Login, r.login),
-        (Context::Roster, r.roster),
-        (Context::Scoring, r.scoring),
-        (Context::Summary, r.summary),
-        (Context::Help, r.help),
-        (Context::History, r.history),
-        (Context::Text, r.text),
-        (Context::Filter, r.filter),
-        (Context::Pin, r.pin),
+        (Context::Global, "global", r.global),
+        (Context::FirstRun, "first_run", r.first_run),
+        (Context::Login, "login", r.login),
+        (Context::Roster, "roster", r.roster),
+        (Context::Scoring, "scoring", r.scoring),
+        (Context::Summary, "summary", r.summary),
+        (Context::Help, "help", r.help),
+        (Context::History, "history", r.history),
+        (Context::Text, "text", r.text),
+        (Context::Filter, "filter", r.filter),
+        (Context::Pin, "pin", r.pin),
     ];
-    sections
-        .into_iter()
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(ctx, list)| {
-            let bindings = list
-                .into_iter()
-                .map(|b| {
-                    let keys = b
-                        .keys
-                        .iter()
-                        .map(|k| {
-                            Key::parse(k).map_err(|m| {
-                                SourceError::new(
-                                    file,
-                                    crate::source::line_of(src, &format!("\"{k}\"")),
-                                    Some("keys"),
-                                    m,
-                                )
-                            })
-                        })
-                        .collect::<Result<Vec<_>, _>>()?;
-                    Ok(Binding {
-                        keys,
-                        action: b.action,
-                        hint: b.hint,
-                    })
-                })
-                .collect::<Result<Vec<_>, SourceError>>()?;
-            Ok((ctx, bindings))
-        })
-        .collect()
+    let mut out = BTreeMap::new();
+    for (ctx, section, list) in sections {
+        if list.is_empty() {
+            continue;
+        }
+        let bindings = section_bindings(section, list).map_err(|p| p.locate(file, src))?;
+        out.insert(ctx, bindings);
+    }
+    Ok(out)
+}
+
+/// The bindings of one `[[section]]` list. A key bound twice in a section
+/// is an error: only the first would ever fire.
+fn section_bindings(section: &'static str, list: Vec<RawBinding>) -> Result<Vec<Binding>, Problem> {
+    let mut seen: Vec<(Key, usize)> = Vec::new();
+    let mut out = Vec::with_capacity(list.len());
+    for (i, b) in list.into_iter().enumerate() {
+        if b.keys.is_empty() {
+            return Err(Problem::at(
+                section,
+                i,
+                "keys",
+                "list at least one key, e.g. keys = [\"x\"]".into(),
+            ));
+        }
+        if let Action::Rate(n) = b.action
+            && !(1..=10).contains(&n)
+        {
+            return Err(Problem::at(
+                section,
+                i,
+                "action",
+                format!("rate {n} is outside 1–10, the levels a scale can have"),
+            ));
+        }
+        let mut keys = Vec::with_capacity(b.keys.len());
+        for written in &b.keys {
+            let key = Key::parse(written).map_err(|m| Problem::at(section, i, "keys", m))?;
+            if let Some((_, j)) = seen.iter().find(|(k, _)| *k == key) {
+                return Err(Problem::at(
+                    section,
+                    i,
+                    "keys",
+                    format!(
+                        "key {written:?} is already bound in {section}[{j}]; bind each key once per section"
+                    ),
+                ));
+            }
+            seen.push((key, i));
+            keys.push(key);
+        }
+        out.push(Binding {
+            keys,
+            action: b.action,
+            hint: b.hint,
+        });
+    }
+    Ok(out)
 }
 
 impl Keymap {

@@ -88,7 +88,7 @@ fn a_bad_user_keymap_names_file_line_and_field() {
     .expect("write");
     let err = Keymap::load(Some(dir.path())).expect_err("bad key");
     assert_eq!(err.line, Some(2));
-    assert_eq!(err.field.as_deref(), Some("keys"));
+    assert_eq!(err.field.as_deref(), Some("scoring[0].keys"));
     std::fs::write(
         dir.path().join("keymap.toml"),
         "[[scoring]]\nkeys = [\"q\"]\naction = \"fly\"\n",

@@ -1,7 +1,7 @@
 //! The summary: aspect results, predikat, strengths, improvements, training.
 
 use super::roster::pad;
-use crate::domain::assessment::{AspectDecision, AspectValue};
+use crate::domain::assessment::{AspectDecision, AspectValue, SummaryItem};
 use crate::domain::summary::{DecisionState, ResolvedItem, summarize};
 use crate::domain::{Aspect, Assessment, Outcome, Scheme};
 use crate::i18n::{Strings, fill};
@@ -166,13 +166,21 @@ fn item_lines<'a>(
         }
         let style = if sel { theme.selected } else { theme.text };
         let mut spans = vec![Span::styled(format!("  {}. {}", i + 1, it.title), style)];
-        match it.rating {
-            Some((r, s)) => spans.push(Span::styled(
-                format!(" ({r}/{s})"),
-                super::rating_style(r, s, theme),
-            )),
-            None => spans.push(Span::styled(format!(" ({})", t.free_text), theme.muted)),
-        }
+        // A criterion a template import removed keeps its place in the
+        // appraiser's list, but is not passed off as free text.
+        let live = |id: &String| {
+            m.current_person()
+                .is_some_and(|p| m.criteria(p).iter().any(|c| &c.criterion.id == id))
+        };
+        let (label, style) = match (&it.item, it.rating) {
+            (_, Some((r, s))) => (format!("{r}/{s}"), super::rating_style(r, s, theme)),
+            (SummaryItem::Free(_), None) => (t.free_text.to_string(), theme.muted),
+            (SummaryItem::Criterion(id), None) if live(id) => {
+                (t.not_rated.to_string(), theme.muted)
+            }
+            (SummaryItem::Criterion(_), None) => (t.removed_criterion.to_string(), theme.muted),
+        };
+        spans.push(Span::styled(format!(" ({label})"), style));
         if !it.note.is_empty() {
             spans.push(Span::styled(
                 format!(" — {}", it.note.replace('\n', " ")),
