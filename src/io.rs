@@ -1,3 +1,4 @@
-//! Files in and out: exports (imports and backups come in later issues).
+//! Files in and out: exports and imports (backups live with the store).
 
 pub mod export;
+pub mod import;
