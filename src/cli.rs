@@ -64,6 +64,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Import from the spreadsheets admins keep: `kinerja import roster FILE`
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Export every assessment (NIP, name, unit, period, appraiser, status,
     /// each criterion's rating, label and note, aspect ratings, predikat or
     /// score, strengths, improvements)
@@ -77,6 +80,27 @@ pub enum Command {
         /// Only this period (e.g. 2026-S2)
         #[arg(long, value_name = "ID")]
         period: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Replace the roster (units and people) with a CSV or XLSX file, one
+    /// row per employee; periods, reference data and assessments are kept.
+    /// All or nothing: any problem rejects the whole file, and every
+    /// problem is listed as `file:line: column: what is wrong`.
+    ///
+    /// Columns (any order, case and punctuation ignored; English names
+    /// accepted): NIP, Nama, Unit, Nama Unit, Unit Induk, Jabatan, Template,
+    /// NIP Pejabat Penilai, NIP Atasan Pejabat Penilai, Peran (penilai,
+    /// atasan, admin). Unit Induk, the two appraiser NIPs and Peran may be
+    /// left out. See the README for the details and an example.
+    Roster {
+        /// The roster: CSV in UTF-8 (`,` or `;`) or an Excel workbook (.xlsx)
+        file: PathBuf,
+        /// Check the file and show what would change, without writing anything
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

@@ -19,7 +19,7 @@ pub const EN: Strings = Strings {
     first_run_title: "Welcome to Kinerja",
     first_run_body: "This store has no data yet. Kinerja helps appraisers rate each employee criterion by criterion, saving every change at once.",
     first_run_demo: "Press {key} to load the Kota Ambon demo organisation (fictional people) and try the app.",
-    first_run_import: "From the command line, `kinerja demo` loads the same demo. Importing a real roster (CSV/XLSX, `kinerja import`) comes in the next release.",
+    first_run_import: "From the command line, `kinerja demo` loads the same demo, and `kinerja import roster FILE` imports a real roster (CSV or XLSX).",
     login_title: "Who are you?",
     login_hint: "Pick your name as appraiser (Pejabat Penilai), then Enter",
     login_empty: "No appraisers in the store yet",

@@ -19,7 +19,7 @@ pub const ID: Strings = Strings {
     first_run_title: "Selamat datang di Kinerja",
     first_run_body: "Belum ada data di penyimpanan ini. Kinerja membantu Pejabat Penilai menilai setiap pegawai kriteria demi kriteria, dengan setiap perubahan langsung tersimpan.",
     first_run_demo: "Tekan {key} untuk memuat organisasi demo Kota Ambon (orang-orang fiktif) dan mencoba aplikasi.",
-    first_run_import: "Dari baris perintah, `kinerja demo` memuat demo yang sama. Impor daftar pegawai sungguhan (CSV/XLSX, `kinerja import`) hadir di rilis berikutnya.",
+    first_run_import: "Dari baris perintah, `kinerja demo` memuat demo yang sama, dan `kinerja import roster BERKAS` mengimpor daftar pegawai sungguhan (CSV atau XLSX).",
     login_title: "Siapa Anda?",
     login_hint: "Pilih nama Anda sebagai Pejabat Penilai, lalu Enter",
     login_empty: "Belum ada Pejabat Penilai di penyimpanan",
