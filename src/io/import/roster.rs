@@ -16,8 +16,6 @@ use cells::Value;
 use columns::{Col, Header};
 use std::collections::HashMap;
 
-pub use columns::IGNORED;
-
 /// A roster that passed every check: what replaces the store's units and people.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Roster {

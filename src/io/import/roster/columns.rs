@@ -104,7 +104,7 @@ impl Col {
 /// running number, remarks, the appraisers' names) and the ASN data of a
 /// BKD export that Kinerja does not use. None is one slip away from a
 /// column above, so ignoring them does not hide a typo.
-pub const IGNORED: &[&str] = &[
+const IGNORED: &[&str] = &[
     "no",
     "nomor",
     "nourut",
