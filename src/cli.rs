@@ -120,6 +120,23 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Replace the roster (units and people) with a CSV or XLSX file, one
+    /// row per employee; periods, reference data and assessments are kept.
+    /// All or nothing: any problem rejects the whole file, and every
+    /// problem is listed as `file:line: column: what is wrong`.
+    ///
+    /// Columns (any order, case and punctuation ignored; English names
+    /// accepted): NIP, Nama, Unit, Nama Unit, Unit Induk, Jabatan, Template,
+    /// NIP Pejabat Penilai, NIP Atasan Pejabat Penilai, Peran (penilai,
+    /// atasan, admin). Unit Induk, the two appraiser NIPs and Peran may be
+    /// left out. See the README for the details and an example.
+    Roster {
+        /// The roster: CSV in UTF-8 (`,` or `;`) or an Excel workbook (.xlsx)
+        file: PathBuf,
+        /// Check the file and show what would change, without writing anything
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ mod locate;
 mod synthetic;
 
 pub use check::ASPEK;
+pub use check::org::{Issue as OrgIssue, Rule as OrgRule};
 pub use locate::Problem;
 pub use synthetic::synthetic;
 
@@ -240,6 +241,12 @@ pub fn parse_org(file: &str, src: &str, reference: &Reference) -> Result<Org, So
 /// Checks an organisation built in memory (an import, the synthetic one).
 pub fn check_org(org: &Org, reference: &Reference) -> Result<(), Problem> {
     check::org(org, reference)
+}
+
+/// Every broken roster rule, not just the first: what a roster import
+/// reports, each located by section, index and field.
+pub fn org_issues(org: &Org, reference: &Reference) -> Vec<OrgIssue> {
+    check::org::issues(org, reference)
 }
 
 /// The `active_period` key of a roster file; the last period if absent.

@@ -1,4 +1,4 @@
-//! Files in and out: exports and imports.
+//! Files in and out: exports and imports (backups live with the store).
 
 pub mod export;
 pub mod import;

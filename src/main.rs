@@ -71,6 +71,9 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
+        Some(Command::Import(ImportCommand::Roster { file, dry_run })) => {
+            kinerja::commands::import::roster(&paths, &socket, lang, &file, dry_run)
+        }
     }
 }
 

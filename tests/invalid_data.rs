@@ -148,6 +148,12 @@ const INVALID: &[(&str, Kind, &str, &str)] = &[
         "lacks the role",
     ),
     (
+        "reviewer_is_appraiser.toml",
+        Kind::Org,
+        "reviewer_is_appraiser.toml:28: people[1].reviewer: ",
+        "superior, not the appraiser (197501012000031001)",
+    ),
+    (
         "reporting_cycle.toml",
         Kind::Org,
         "reporting_cycle.toml:",

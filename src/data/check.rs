@@ -1,13 +1,15 @@
 //! The rules serde cannot check: counts, unique ids and references between
-//! files. Each returns the first [`Problem`], located by its place in the file.
+//! files. Each returns the first [`Problem`], located by its place in the file
+//! (the roster's rules, in `org`, can also list every problem for imports).
 
 use super::locate::Problem;
-use crate::domain::org::Role;
 use crate::domain::scheme::Scheme;
 use crate::domain::template::{Aspect, RhkKind, Template};
-use crate::domain::{Catalogue, Nip, Org, Reference};
+use crate::domain::{Catalogue, Org, Reference};
 use crate::i18n::{Strings, fill};
 use std::collections::{HashMap, HashSet};
+
+pub mod org;
 
 /// The SKP aspects of an IKI (PermenPANRB 6/2022).
 pub const ASPEK: [&str; 4] = ["Kuantitas", "Kualitas", "Waktu", "Biaya"];
@@ -210,179 +212,12 @@ pub fn catalogue(cat: &Catalogue, known: &HashSet<&str>) -> Result<(), Problem> 
     Ok(())
 }
 
-fn valid_date(s: &str) -> bool {
-    let f = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(s, &f).is_ok()
-}
-
 /// Units, people and periods refer to things that exist, ids are unique,
 /// appraisers and reviewers carry their roles, and no one reports (through
-/// appraisers) to themselves.
+/// appraisers) to themselves: the first of [`org::issues`] in English.
 pub fn org(org: &Org, reference: &Reference) -> Result<(), Problem> {
-    units(org)?;
-    let mut by_nip: HashMap<&Nip, usize> = HashMap::with_capacity(org.people.len());
-    for (i, p) in org.people.iter().enumerate() {
-        if by_nip.insert(&p.nip, i).is_some() {
-            return Err(Problem::at(
-                "people",
-                i,
-                "nip",
-                format!("NIP {} appears twice on the roster", p.nip),
-            ));
-        }
+    match org::issues(org, reference).into_iter().next() {
+        None => Ok(()),
+        Some(i) => Err(Problem::at(i.section, i.index, i.key, i.english(org))),
     }
-    let units: HashSet<&str> = org.units.iter().map(|u| u.id.as_str()).collect();
-    for (i, p) in org.people.iter().enumerate() {
-        let at = |key, message| Err(Problem::at("people", i, key, message));
-        if p.name.trim().is_empty() {
-            return at("name", "a person needs a name".into());
-        }
-        if !units.contains(p.unit.as_str()) {
-            return at(
-                "unit",
-                format!("unknown unit {:?}; add it to [[units]]", p.unit),
-            );
-        }
-        if p.template == reference.behaviour_template {
-            return at(
-                "template",
-                format!(
-                    "{:?} is the behaviour template everyone is rated on; give the post's Hasil Kerja template",
-                    p.template
-                ),
-            );
-        }
-        if reference.template(&p.template).is_none() {
-            return at("template", format!("unknown template {:?}", p.template));
-        }
-        for (key, boss, role) in [
-            ("appraiser", &p.appraiser, Role::Appraiser),
-            ("reviewer", &p.reviewer, Role::Reviewer),
-        ] {
-            let Some(nip) = boss else { continue };
-            if nip == &p.nip {
-                return at(key, format!("{} cannot be their own {key}", p.name));
-            }
-            let Some(&j) = by_nip.get(nip) else {
-                return at(key, format!("{key} {nip} is not on the roster"));
-            };
-            let boss = &org.people[j];
-            if !boss.has_role(role) {
-                return at(
-                    key,
-                    format!(
-                        "{} ({nip}) is named as {key} but lacks the role; add {:?} to their roles",
-                        boss.name,
-                        format!("{role:?}").to_lowercase()
-                    ),
-                );
-            }
-        }
-    }
-    cycles(org, &by_nip)?;
-    periods(org, reference)
-}
-
-fn units(org: &Org) -> Result<(), Problem> {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, u) in org.units.iter().enumerate() {
-        if ids.insert(u.id.as_str(), i).is_some() {
-            return Err(Problem::at(
-                "units",
-                i,
-                "id",
-                format!("unit id {:?} is used twice", u.id),
-            ));
-        }
-    }
-    for (i, u) in org.units.iter().enumerate() {
-        let mut cur = u.parent.as_deref();
-        let mut steps = 0;
-        while let Some(p) = cur {
-            let Some(&j) = ids.get(p) else {
-                return Err(Problem::at(
-                    "units",
-                    i,
-                    "parent",
-                    format!("unknown parent unit {p:?}"),
-                ));
-            };
-            steps += 1;
-            if p == u.id || steps > org.units.len() {
-                return Err(Problem::at(
-                    "units",
-                    i,
-                    "parent",
-                    format!("unit {:?} is its own ancestor", u.id),
-                ));
-            }
-            cur = org.units[j].parent.as_deref();
-        }
-    }
-    Ok(())
-}
-
-/// Follows each appraiser chain; a chain that comes back is a cycle.
-fn cycles(org: &Org, by_nip: &HashMap<&Nip, usize>) -> Result<(), Problem> {
-    // 0 = unvisited, 1 = on the current chain, 2 = known to end.
-    let mut state = vec![0u8; org.people.len()];
-    for start in 0..org.people.len() {
-        let mut chain = Vec::new();
-        let mut cur = Some(start);
-        while let Some(i) = cur {
-            match state[i] {
-                2 => break,
-                1 => {
-                    let from = chain.iter().position(|&c| c == i).unwrap_or(0);
-                    let names: Vec<&str> = chain[from..]
-                        .iter()
-                        .chain(std::iter::once(&i))
-                        .map(|&c| org.people[c].name.as_str())
-                        .collect();
-                    return Err(Problem::at(
-                        "people",
-                        i,
-                        "appraiser",
-                        format!("reporting cycle: {}", names.join(" → ")),
-                    ));
-                }
-                _ => {}
-            }
-            state[i] = 1;
-            chain.push(i);
-            cur = org.people[i]
-                .appraiser
-                .as_ref()
-                .and_then(|n| by_nip.get(n).copied());
-        }
-        for i in chain {
-            state[i] = 2;
-        }
-    }
-    Ok(())
-}
-
-fn periods(org: &Org, reference: &Reference) -> Result<(), Problem> {
-    let mut seen = HashSet::new();
-    for (i, p) in org.periods.iter().enumerate() {
-        let at = |key, message| Err(Problem::at("periods", i, key, message));
-        if !seen.insert(p.id.as_str()) {
-            return at("id", format!("period id {:?} is used twice", p.id));
-        }
-        if reference.scheme(&p.scheme).is_none() {
-            return at("scheme", format!("unknown scheme {:?}", p.scheme));
-        }
-        for (key, d) in [("start", &p.start), ("end", &p.end)] {
-            if !valid_date(d) {
-                return at(key, format!("{d:?} is not a date like 2026-07-01"));
-            }
-        }
-        if p.start > p.end {
-            return at(
-                "end",
-                format!("the period ends ({}) before it starts ({})", p.end, p.start),
-            );
-        }
-    }
-    Ok(())
 }
