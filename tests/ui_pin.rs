@@ -103,8 +103,13 @@ fn switch_user_is_one_key_and_saves_the_open_note_as_its_author() {
     assert_eq!(s.model.screen, Screen::Login);
     assert_eq!(s.model.me, None);
     assert!(s.model.staff.is_empty() && s.model.assessments.is_empty());
+    // Nothing of the session stays on screen: the login list only.
     let screen = s.screen(100, 30);
-    assert!(!screen.contains(&nip), "{screen}");
+    assert!(screen.contains("Siapa Anda?"), "{screen}");
+    assert!(
+        !screen.contains("catatan sebelum") && !screen.contains("Kriteria"),
+        "{screen}"
+    );
     // The note was saved, by the person who typed it.
     let history = s
         .store()

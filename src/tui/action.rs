@@ -41,6 +41,18 @@ pub enum Action {
     /// Shows who changed what in the assessment.
     History,
     ToggleComplete,
+    /// Reviewer: approve the assessment (it is frozen).
+    Approve,
+    /// Reviewer: send it back to the appraiser with a comment.
+    ReturnToAppraiser,
+    /// Reviewer: reopen an approved assessment, with a reason.
+    Reopen,
+    /// Employee: accept the result.
+    Acknowledge,
+    /// Employee: object to the result, with reasons (14 days).
+    Object,
+    /// Between rating your staff, reviewing, and your own result.
+    SwitchMode,
     /// Leaves the session (saving any open text) for the login list, so
     /// that someone else can use the terminal.
     SwitchUser,

@@ -32,6 +32,10 @@ pub enum Context {
     Filter,
     /// The PIN prompt (login, or unlocking an idle lock): digits are typed.
     Pin,
+    /// A summary read by the reviewer: approve, return, reopen.
+    Review,
+    /// The employee's own result: accept or object.
+    Own,
 }
 
 impl Context {
@@ -184,6 +188,8 @@ struct RawKeymap {
     text: Vec<RawBinding>,
     filter: Vec<RawBinding>,
     pin: Vec<RawBinding>,
+    review: Vec<RawBinding>,
+    own: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -200,6 +206,8 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::Text, "text", r.text),
         (Context::Filter, "filter", r.filter),
         (Context::Pin, "pin", r.pin),
+        (Context::Review, "review", r.review),
+        (Context::Own, "own", r.own),
     ];
     let mut out = BTreeMap::new();
     for (ctx, section, list) in sections {

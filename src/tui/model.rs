@@ -52,11 +52,24 @@ pub enum TextTarget {
     NewItem(crate::domain::assessment::ListKind),
     /// A new numeric score for an aspect (PP 46/2011 scheme).
     OverrideScore(crate::domain::Aspect),
+    /// The comment or reason a workflow step carries.
+    Step(StepText),
     /// The reason for overriding a suggested aspect result.
     OverrideReason {
         aspect: crate::domain::Aspect,
         value: crate::domain::assessment::AspectValue,
     },
+}
+
+/// Which workflow step a text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepText {
+    /// The reviewer returns the assessment to the appraiser.
+    Return,
+    /// The reviewer reopens an approved assessment.
+    Reopen,
+    /// The employee objects (keberatan).
+    Object,
 }
 
 /// An open text editor and what it is for.
@@ -73,6 +86,19 @@ pub struct Picker {
     pub selected: usize,
     pub filter: String,
     pub filtering: bool,
+}
+
+/// Whose work the signed-in person is looking at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// As Pejabat Penilai: their staff, to rate.
+    #[default]
+    Appraiser,
+    /// As Atasan Pejabat Penilai: the people they review, to approve or
+    /// return, and objections to decide.
+    Reviewer,
+    /// As the employee: their own approved result, to accept or object to.
+    Employee,
 }
 
 /// The focused part of the summary screen.
@@ -119,8 +145,8 @@ pub struct Model {
     pub reference: Reference,
     /// NIP → index into `org.people`.
     pub people_index: HashMap<Nip, usize>,
-    /// Everyone who appraises someone, by name (the login list).
-    pub appraisers: Vec<StaffRow>,
+    /// Everyone on the roster, by name (the login list).
+    pub logins: Vec<StaffRow>,
     pub corrupt: Vec<CorruptRecord>,
     /// The period currently shown.
     pub period: String,
@@ -156,6 +182,7 @@ pub struct Model {
     /// The daemon knows who this terminal's user is (config `[users]`):
     /// no login list, no PIN.
     pub fixed_user: bool,
+    pub mode: Mode,
 }
 
 impl Model {
@@ -172,7 +199,7 @@ impl Model {
             org: Org::default(),
             reference: Reference::default(),
             people_index: HashMap::new(),
-            appraisers: Vec::new(),
+            logins: Vec::new(),
             corrupt: Vec::new(),
             period: String::new(),
             active_period: String::new(),
@@ -193,6 +220,7 @@ impl Model {
             pin: None,
             locked: false,
             fixed_user: false,
+            mode: Mode::default(),
         }
     }
 
@@ -227,7 +255,11 @@ impl Model {
             Screen::Pin => Context::Pin,
             Screen::Roster => Context::Roster,
             Screen::Scoring => Context::Scoring,
-            Screen::Summary => Context::Summary,
+            Screen::Summary => match self.mode {
+                Mode::Appraiser => Context::Summary,
+                Mode::Reviewer => Context::Review,
+                Mode::Employee => Context::Own,
+            },
         }
     }
 
@@ -248,15 +280,17 @@ impl Model {
             .enumerate()
             .map(|(i, p)| (p.nip.clone(), i))
             .collect();
-        self.appraisers = org
-            .appraisers()
+        let mut logins: Vec<StaffRow> = org
+            .people
             .iter()
-            .filter_map(|p| self.people_index.get(&p.nip))
-            .map(|&i| StaffRow {
+            .enumerate()
+            .map(|(i, p)| StaffRow {
                 person: i,
-                search: search_key(&org.people[i]),
+                search: search_key(p),
             })
             .collect();
+        logins.sort_by_key(|r| fold(&org.people[r.person].name));
+        self.logins = logins;
         self.org = org;
         self.reference = reference;
     }
@@ -264,7 +298,7 @@ impl Model {
     /// Appraisers matching the login filter, by name.
     pub fn login_rows(&self) -> Vec<&Person> {
         let q = fold(&self.login.filter);
-        self.appraisers
+        self.logins
             .iter()
             .filter(|r| q.is_empty() || r.search.contains(&q))
             .map(|r| &self.org.people[r.person])
@@ -333,6 +367,42 @@ impl Model {
     }
 
     /// Rebuilds the roster after login or a period switch.
+    /// Whether a person is on the list in the current mode.
+    fn in_view(&self, p: &Person, me: &Nip) -> bool {
+        match self.mode {
+            Mode::Appraiser => p.appraiser.as_ref() == Some(me),
+            Mode::Reviewer => self.org.reviewer_of(p) == Some(me) && &p.nip != me,
+            Mode::Employee => &p.nip == me,
+        }
+    }
+
+    /// The modes the signed-in person has: appraiser if they appraise
+    /// anyone, reviewer if they review anyone; everyone is an employee.
+    pub fn modes(&self) -> Vec<Mode> {
+        let Some(me) = self.me.as_ref() else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        if self
+            .org
+            .people
+            .iter()
+            .any(|p| p.appraiser.as_ref() == Some(me))
+        {
+            v.push(Mode::Appraiser);
+        }
+        if self
+            .org
+            .people
+            .iter()
+            .any(|p| self.org.reviewer_of(p) == Some(me) && &p.nip != me)
+        {
+            v.push(Mode::Reviewer);
+        }
+        v.push(Mode::Employee);
+        v
+    }
+
     pub fn rebuild_staff(&mut self) {
         let Some(me) = self.me.clone() else {
             self.staff.clear();
@@ -343,7 +413,7 @@ impl Model {
             .people
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.appraiser.as_ref() == Some(&me))
+            .filter(|(_, p)| self.in_view(p, &me))
             .map(|(i, p)| {
                 let unit = self
                     .org

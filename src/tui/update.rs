@@ -4,13 +4,14 @@
 mod editing;
 mod pin;
 mod remote;
+mod review;
 mod scoring;
 mod stored;
 mod summary;
 
 use super::action::{Action, Purpose};
 use super::keymap::Context;
-use super::model::{Model, Picker, Screen, Section, Status};
+use super::model::{Mode, Model, Picker, Screen, Section, Status};
 use crate::domain::{Assessment, Edit, Nip};
 use crate::i18n::fill;
 use crate::store::{Cursor, CursorScreen, Request};
@@ -76,6 +77,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Changed(c) => remote::changed(m, c),
         Action::Lock => pin::lock(m),
         Action::SwitchUser => pin::switch_user(m),
+        Action::SwitchMode => review::switch_mode(m),
         Action::Input(_) | Action::Select | Action::Back if m.locked || m.screen == Screen::Pin => {
             pin::key(m, action)
         }
@@ -126,6 +128,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             Screen::Login => login(m, other),
             Screen::Roster => roster(m, other),
             Screen::Scoring => scoring::scoring(m, other),
+            Screen::Summary if m.mode != Mode::Appraiser => review::review(m, other),
             Screen::Summary => summary::summary(m, other),
             Screen::Loading | Screen::FirstRun | Screen::Pin => vec![],
         },
@@ -180,6 +183,7 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
     // A user without a saved cursor starts in the active period, not in
     // whatever period the previous user left open.
     m.period.clone_from(&m.active_period);
+    m.mode = m.modes().first().copied().unwrap_or_default();
     m.rebuild_staff();
     let mut fx = load_assessments(m);
     fx.push(Effect::Store(
@@ -222,7 +226,8 @@ fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
                 return vec![];
             };
             m.current = i;
-            if action == Action::Summary {
+            // Reviewers and employees read the summary; only appraisers rate.
+            if action == Action::Summary || m.mode != Mode::Appraiser {
                 open_summary(m);
             } else {
                 m.criterion = first_unrated(m);

@@ -17,6 +17,32 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The arrow key and how many presses take the login list's selection to
+/// an appraiser: the preselected row if it is one, else the first.
+pub fn keys_to_an_appraiser(m: &Model) -> (KeyCode, usize) {
+    let rows = m.login_rows();
+    let appraises = |i: usize| {
+        let nip = &rows[i].nip;
+        m.org
+            .people
+            .iter()
+            .any(|q| q.appraiser.as_ref() == Some(nip))
+    };
+    let at = m.login.selected;
+    let target = if appraises(at) {
+        at
+    } else {
+        (0..rows.len())
+            .find(|&i| appraises(i))
+            .expect("an appraiser on the login list")
+    };
+    if target >= at {
+        (KeyCode::Down, target - at)
+    } else {
+        (KeyCode::Up, at - target)
+    }
+}
+
 /// The PIN every test appraiser uses.
 pub const PIN: &str = "480715";
 
@@ -107,8 +133,34 @@ impl Session {
             .join("\n")
     }
 
-    /// Logs in as the first appraiser on the login list.
+    /// Logs in as the appraiser preselected on the login list (the last
+    /// user), else the first appraiser on it.
     pub fn login_first(&mut self) {
+        let m = &self.model;
+        let rows = m.login_rows();
+        let appraises = |i: usize| {
+            let nip = &rows[i].nip;
+            m.org
+                .people
+                .iter()
+                .any(|q| q.appraiser.as_ref() == Some(nip))
+        };
+        let at = m.login.selected;
+        let target = if appraises(at) {
+            at
+        } else {
+            (0..rows.len())
+                .find(|&i| appraises(i))
+                .expect("an appraiser on the login list")
+        };
+        let (key, n) = if target >= at {
+            (KeyCode::Down, target - at)
+        } else {
+            (KeyCode::Up, at - target)
+        };
+        for _ in 0..n {
+            self.key(key);
+        }
         self.act(Action::Select);
         self.give_pin();
     }

@@ -2,9 +2,10 @@
 
 use super::{Effect, edit};
 use crate::domain::assessment::{AspectDecision, AspectValue, Curation, Edit, SummaryItem};
+use crate::domain::workflow::Transition;
 use crate::i18n::fill;
 use crate::tui::action::{Action, Purpose};
-use crate::tui::model::{Editor, Model, Picker, Screen, Status, TextTarget};
+use crate::tui::model::{Editor, Model, Picker, Screen, Status, StepText, TextTarget};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
@@ -188,6 +189,23 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
                 single_line: true,
             });
             vec![]
+        }
+        TextTarget::Step(kind) => {
+            if text.trim().is_empty() {
+                m.status = Status::Warning(fill(m.t().reason_required, &[]));
+                m.editor = Some(Editor {
+                    target: TextTarget::Step(kind),
+                    area: ed.area,
+                    single_line: false,
+                });
+                return vec![];
+            }
+            let step = match kind {
+                StepText::Return => Transition::Return { comment: text },
+                StepText::Reopen => Transition::Reopen { reason: text },
+                StepText::Object => Transition::Object { reasons: text },
+            };
+            edit(m, Edit::Step(step))
         }
         TextTarget::OverrideReason { aspect, value } => {
             if text.trim().is_empty() {

@@ -1,4 +1,4 @@
-//! Login: pick yourself from the appraisers in the store.
+//! Login: pick yourself from the people on the roster.
 
 use super::roster::{filter_line, scroll_to};
 use crate::theme::Theme;
@@ -25,7 +25,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     filter_line(t, &m.login, theme).render(filter, buf);
     let rows = m.login_rows();
     if rows.is_empty() {
-        let msg = if m.appraisers.is_empty() {
+        let msg = if m.logins.is_empty() {
             t.login_empty
         } else {
             t.no_match

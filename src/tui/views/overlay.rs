@@ -3,7 +3,7 @@
 use crate::theme::Theme;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
-use crate::tui::model::{Editor, Model, TextTarget};
+use crate::tui::model::{Editor, Model, StepText, TextTarget};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -99,6 +99,9 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
             crate::i18n::fill(t.edit_realisasi_title, &[("c", &name(criterion))])
         }
         TextTarget::NewItem(_) => t.add_item_title.to_string(),
+        TextTarget::Step(StepText::Return) => t.return_title.to_string(),
+        TextTarget::Step(StepText::Reopen) => t.reopen_title.to_string(),
+        TextTarget::Step(StepText::Object) => t.object_title.to_string(),
         TextTarget::OverrideReason { .. } => t.override_reason_title.to_string(),
         TextTarget::OverrideScore(aspect) => {
             let name = match aspect {

@@ -3,7 +3,7 @@
 use crate::domain::Status as AStatus;
 use crate::i18n::{Strings, fill};
 use crate::theme::Theme;
-use crate::tui::model::{Model, Picker};
+use crate::tui::model::{Mode, Model, Picker};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -60,7 +60,17 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
-        .title(Line::styled(format!(" {} ", t.roster_title), theme.title))
+        .title(Line::styled(
+            format!(
+                " {} ",
+                match m.mode {
+                    Mode::Appraiser => t.roster_title,
+                    Mode::Reviewer => t.roster_title_review,
+                    Mode::Employee => t.roster_title_own,
+                }
+            ),
+            theme.title,
+        ))
         .title(Line::styled(format!(" {count} "), theme.muted).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
@@ -70,6 +80,17 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     ]));
     filter_line(t, &m.roster, theme).render(filter, buf);
     let rows = m.roster_rows();
+    // The employee's own result is shown once it is approved.
+    let own_hidden = m.mode == Mode::Employee
+        && m.current_person()
+            .is_some_and(|p| m.assessment(&p.nip).is_none());
+    if own_hidden {
+        Paragraph::new(t.own_nothing_yet)
+            .style(theme.muted)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(list, buf);
+        return;
+    }
     if rows.is_empty() {
         let msg = if m.staff.is_empty() {
             t.roster_empty

@@ -1,0 +1,113 @@
+//! The review workflow as its three people use it at one shared terminal:
+//! the appraiser submits, switches user; the reviewer returns it with a
+//! comment, then approves the resubmission; the employee accepts.
+
+mod support;
+
+use kinerja::domain::Status as AStatus;
+use kinerja::i18n::Lang;
+use kinerja::tui::model::{Mode, Screen};
+use ratatui::crossterm::event::KeyCode;
+use support::{Session, meets, rate_rest, scoring_fresh};
+
+/// Logs in as `nip` from the login list (filtering by NIP) with the PIN.
+fn log_in_as(s: &mut Session, nip: &str) {
+    s.key(KeyCode::F(2));
+    assert_eq!(s.model.screen, Screen::Login);
+    s.key(KeyCode::Char('/'));
+    s.chars(nip);
+    s.key(KeyCode::Enter);
+    s.give_pin();
+    assert_eq!(
+        s.model.me.as_ref().map(kinerja::domain::Nip::as_str),
+        Some(nip)
+    );
+}
+
+/// Switches to `mode` with the one key, and opens `employee`'s summary.
+fn open_as(s: &mut Session, mode: Mode, employee: &str) {
+    for _ in 0..3 {
+        if s.model.mode == mode {
+            break;
+        }
+        s.key(KeyCode::Char('v'));
+    }
+    assert_eq!(s.model.mode, mode);
+    s.key(KeyCode::Char('/'));
+    s.chars(employee);
+    s.key(KeyCode::Enter);
+    assert_eq!(s.model.screen, Screen::Summary);
+    let shown = s.model.current_person().expect("p").nip.to_string();
+    assert_eq!(shown, employee);
+}
+
+fn status(s: &Session, employee: &str) -> AStatus {
+    s.model
+        .assessments
+        .values()
+        .find(|a| a.key.employee.as_str() == employee)
+        .expect("assessment")
+        .status
+}
+
+#[test]
+fn submit_return_resubmit_approve_accept_at_one_terminal() {
+    let mut s = Session::demo(Lang::Id);
+    let employee = scoring_fresh(&mut s);
+    let appraiser = s.model.me.clone().expect("me").to_string();
+    let person = s.model.current_person().expect("p").clone();
+    let reviewer = s
+        .model
+        .org
+        .reviewer_of(&person)
+        .expect("reviewer")
+        .to_string();
+    rate_rest(&mut s, |_, scale| meets(scale));
+    s.key(KeyCode::Char('c'));
+    s.key(KeyCode::Char('c'));
+    s.key(KeyCode::Char('m'));
+    assert_eq!(status(&s, &employee), AStatus::Submitted);
+
+    // The reviewer returns it with a comment; the screen says nothing of
+    // rating (no scoring keys in the review footer).
+    log_in_as(&mut s, &reviewer);
+    open_as(&mut s, Mode::Reviewer, &employee);
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("setujui") && screen.contains("kembalikan"),
+        "{screen}"
+    );
+    s.key(KeyCode::Char('x'));
+    assert!(s.model.editor.is_some());
+    s.chars("Lengkapi bukti dukung RHK 1");
+    s.key(KeyCode::Esc);
+    assert_eq!(status(&s, &employee), AStatus::Returned);
+
+    // The appraiser sees it back, changes nothing and resubmits.
+    log_in_as(&mut s, &appraiser);
+    open_as(&mut s, Mode::Appraiser, &employee);
+    s.key(KeyCode::Char('m'));
+    assert_eq!(status(&s, &employee), AStatus::Submitted);
+
+    // The reviewer approves: frozen.
+    log_in_as(&mut s, &reviewer);
+    open_as(&mut s, Mode::Reviewer, &employee);
+    s.key(KeyCode::Char('y'));
+    assert_eq!(status(&s, &employee), AStatus::Approved);
+
+    // The employee sees their result and accepts it.
+    log_in_as(&mut s, &employee);
+    assert_eq!(s.model.modes(), [Mode::Employee]);
+    open_as(&mut s, Mode::Employee, &employee);
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("terima") && screen.contains("keberatan"),
+        "{screen}"
+    );
+    s.key(KeyCode::Char('t'));
+    assert_eq!(status(&s, &employee), AStatus::Acknowledged);
+    // The history shows each step, the comment included.
+    s.key(KeyCode::Char('H'));
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("Lengkapi bukti dukung RHK 1"), "{screen}");
+}
