@@ -136,28 +136,7 @@ impl Session {
     /// Logs in as the appraiser preselected on the login list (the last
     /// user), else the first appraiser on it.
     pub fn login_first(&mut self) {
-        let m = &self.model;
-        let rows = m.login_rows();
-        let appraises = |i: usize| {
-            let nip = &rows[i].nip;
-            m.org
-                .people
-                .iter()
-                .any(|q| q.appraiser.as_ref() == Some(nip))
-        };
-        let at = m.login.selected;
-        let target = if appraises(at) {
-            at
-        } else {
-            (0..rows.len())
-                .find(|&i| appraises(i))
-                .expect("an appraiser on the login list")
-        };
-        let (key, n) = if target >= at {
-            (KeyCode::Down, target - at)
-        } else {
-            (KeyCode::Up, at - target)
-        };
+        let (key, n) = keys_to_an_appraiser(&self.model);
         for _ in 0..n {
             self.key(key);
         }
