@@ -2,97 +2,11 @@
 //! Load the demo, score with digit keys, `kill -9`, restart, land on the
 //! same employee and criterion with the ratings there, then export them.
 
-use std::path::Path;
+mod support;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_kinerja");
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(tag: &str) -> Self {
-        let socket = format!("kinerja-test-{tag}-{}", std::process::id());
-        Self { socket }
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux must be installed (see .ci/run)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Starts the app in a new detached session of the given size.
-    fn start(&self, name: &str, cmd: &str, w: u16, h: u16) {
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &format!("exec env TERM=xterm-256color {cmd}"),
-        ]);
-    }
-
-    fn screen(&self, name: &str) -> String {
-        self.run(&["capture-pane", "-p", "-t", name])
-    }
-
-    fn keys(&self, name: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", name];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn pid(&self, name: &str) -> i32 {
-        self.run(&["display-message", "-p", "-t", name, "#{pane_pid}"])
-            .trim()
-            .parse()
-            .expect("pane pid")
-    }
-
-    /// Waits until the screen satisfies `pred`, or panics with the screen.
-    fn wait_for(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen(name);
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn kinerja(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run kinerja")
-}
+use support::tmux::{BIN, Tmux, kinerja, wait_exit};
 
 #[test]
 fn score_kill_restart_resume_and_export() {
@@ -153,10 +67,10 @@ fn score_kill_restart_resume_and_export() {
         .status()
         .expect("kill");
     assert!(killed.success());
-    let start = Instant::now();
-    while Path::new(&format!("/proc/{pid}")).exists() && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    assert!(
+        wait_exit(pid, Duration::from_secs(10)),
+        "kill -9 did not end it"
+    );
 
     tmux.start("b", &cmd, 100, 30);
     let s = tmux.wait_for("b", "the same criterion after restart", |s| {

@@ -1,7 +1,10 @@
 //! A real session without a terminal: the demo seeded into a real sled
 //! store in a temp dir, driven through the same `settle` loop the TUI uses.
+//! The `tmux` module is the other harness: the real binary in a real pty.
 
 #![allow(dead_code)]
+
+pub mod tmux;
 
 use kinerja::i18n::Lang;
 use kinerja::store::{Request, Response, Store};

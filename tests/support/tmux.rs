@@ -1,0 +1,140 @@
+//! The end-to-end harness: the built binary in a real pseudo-terminal,
+//! driven and read through tmux (`send-keys`, `capture-pane`). Each test
+//! gets its own tmux server (`-L`), killed when the harness is dropped.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_kinerja");
+
+/// How long a wait may take before the test fails: generous, for a slow
+/// shared CI machine; the waits poll, so a fast machine does not pay it.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    pub fn new(tag: &str) -> Self {
+        let socket = format!("kinerja-test-{tag}-{}", std::process::id());
+        Self { socket }
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux must be installed (see .ci/run)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Starts the app in a new detached session of the given size.
+    pub fn start(&self, name: &str, cmd: &str, w: u16, h: u16) {
+        self.new_session(name, &format!("exec env TERM=xterm-256color {cmd}"), w, h);
+    }
+
+    /// Starts an interactive `sh` (prompt `$ `) in a new detached session,
+    /// for tests that look at the terminal after the app has exited.
+    pub fn start_shell(&self, name: &str, w: u16, h: u16) {
+        self.new_session(name, "exec env TERM=xterm-256color PS1='$ ' sh -i", w, h);
+        self.wait_for(name, "the shell prompt", |s| s.contains("$ "));
+    }
+
+    fn new_session(&self, name: &str, cmd: &str, w: u16, h: u16) {
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            cmd,
+        ]);
+    }
+
+    pub fn screen(&self, name: &str) -> String {
+        self.run(&["capture-pane", "-p", "-t", name])
+    }
+
+    pub fn keys(&self, name: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", name];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// A tmux format (`#{...}`) evaluated for the pane.
+    pub fn format(&self, name: &str, format: &str) -> String {
+        self.run(&["display-message", "-p", "-t", name, format])
+            .trim()
+            .to_string()
+    }
+
+    pub fn pid(&self, name: &str) -> i32 {
+        self.format(name, "#{pane_pid}").parse().expect("pane pid")
+    }
+
+    /// Waits until the screen satisfies `pred`, or panics with the screen.
+    pub fn wait_for(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen(name);
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// Whether a process has ended: gone, or a zombie its parent (the tmux
+/// server) has not reaped yet.
+pub fn has_exited(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command name, which is in parentheses.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state == "Z" || state == "X"),
+        Err(_) => true,
+    }
+}
+
+/// Waits until a process has ended; false if it is still running after `limit`.
+pub fn wait_exit(pid: i32, limit: Duration) -> bool {
+    let start = Instant::now();
+    while !has_exited(pid) {
+        if start.elapsed() > limit {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    true
+}
+
+/// Runs a `kinerja` subcommand on a data dir.
+pub fn kinerja(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("run kinerja")
+}
