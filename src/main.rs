@@ -221,7 +221,7 @@ fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {
         model.preferred_user = Some(Nip::parse(nip).wrap_err("--as")?);
         model.auto_login = true;
     }
-    ratatui::run(|terminal| kinerja::tui::run(terminal, &mut model, &store, &theme))?;
+    kinerja::tui::terminal::run(|t| kinerja::tui::run(t, &mut model, &store, &theme))??;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod keymap;
 pub mod model;
+pub mod terminal;
 pub mod update;
 pub mod views;
 
@@ -81,6 +82,7 @@ pub fn run(
     let mut draw = |m: &Model| terminal.draw(|f| views::render(m, theme, f)).map(|_| ());
     start(m, store, &mut draw)?;
     draw(m)?;
+    terminal::test_panic("draw");
     while !m.quit {
         let action = match event::read()? {
             Event::Key(k) => m.keymap.resolve(&k, m.context()),

@@ -12,6 +12,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_kinerja");
 /// shared CI machine; the waits poll, so a fast machine does not pay it.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
+/// The prompt of [`Tmux::start_shell`]'s shell.
+pub const PROMPT: &str = "kinerja-test$";
+
 pub struct Tmux {
     socket: String,
 }
@@ -37,11 +40,12 @@ impl Tmux {
         self.new_session(name, &format!("exec env TERM=xterm-256color {cmd}"), w, h);
     }
 
-    /// Starts an interactive `sh` (prompt `$ `) in a new detached session,
-    /// for tests that look at the terminal after the app has exited.
+    /// Starts an interactive `sh` (prompt [`PROMPT`]) in a new detached
+    /// session, for tests that look at the terminal after the app has ended.
     pub fn start_shell(&self, name: &str, w: u16, h: u16) {
-        self.new_session(name, "exec env TERM=xterm-256color PS1='$ ' sh -i", w, h);
-        self.wait_for(name, "the shell prompt", |s| s.contains("$ "));
+        let cmd = format!("exec env TERM=xterm-256color PS1='{PROMPT} ' sh -i");
+        self.new_session(name, &cmd, w, h);
+        self.wait_for(name, "the shell prompt", |s| s.contains(PROMPT));
     }
 
     fn new_session(&self, name: &str, cmd: &str, w: u16, h: u16) {
