@@ -231,6 +231,7 @@ impl Strings {
             Action::Unbound
             | Action::Input(_)
             | Action::Resize(..)
+            | Action::HangUp
             | Action::Stored(..)
             | Action::DemoLoaded(_) => "",
         };

@@ -221,7 +221,13 @@ fn tui(cli: &Cli, paths: &Paths, config: &Config, lang: Lang) -> Result<()> {
         model.preferred_user = Some(Nip::parse(nip).wrap_err("--as")?);
         model.auto_login = true;
     }
-    kinerja::tui::terminal::run(|t| kinerja::tui::run(t, &mut model, &store, &theme))??;
+    let exit = kinerja::tui::terminal::run(|t| kinerja::tui::run(t, &mut model, &store, &theme))??;
+    // The terminal is restored; close the store, then end the way the
+    // signal would have ended us, so a parent (a shell, systemd) sees it.
+    drop(store);
+    if let kinerja::tui::Exit::Signal(signal) = exit {
+        signal_hook::low_level::emulate_default_handler(signal)?;
+    }
     Ok(())
 }
 

@@ -6,47 +6,24 @@ mod support;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::tmux::{BIN, Tmux, kinerja, wait_exit};
+use support::tmux::{BIN, Tmux, kinerja, load_demo, untouched_employee, wait_exit};
 
 #[test]
 fn score_kill_restart_resume_and_export() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = kinerja(dir.path(), &["demo"]);
-    assert!(
-        out.status.success(),
-        "demo failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-
-    // An appraiser and one of their staff with nothing rated this period.
+    load_demo(dir.path());
+    let (appraiser, employee) = untouched_employee();
     let demo = kinerja::data::demo().expect("demo");
-    let touched: Vec<_> = demo
-        .assessments
-        .iter()
-        .filter(|a| a.key.period == demo.active_period)
-        .map(|a| a.key.employee.clone())
-        .collect();
-    let (appraiser, employee) = demo
-        .org
-        .appraisers()
-        .iter()
-        .find_map(|ap| {
-            demo.org
-                .staff_of(&ap.nip)
-                .find(|p| !touched.contains(&p.nip))
-                .map(|p| (ap.nip.clone(), p.clone()))
-        })
-        .expect("an untouched employee");
 
     let tmux = Tmux::new("resume");
     let cmd = format!("{BIN} --data-dir {} --as {appraiser}", dir.path().display());
     tmux.start("a", &cmd, 100, 30);
     tmux.wait_for("a", "the roster", |s| s.contains("Pegawai yang Anda nilai"));
     tmux.keys("a", &["/"]);
-    tmux.keys("a", &["-l", employee.nip.as_str()]);
+    tmux.keys("a", &["-l", employee.as_str()]);
     tmux.keys("a", &["Enter"]);
     tmux.wait_for("a", "the scoring card", |s| {
-        s.contains("Kriteria 1 dari") && s.contains(employee.nip.as_str())
+        s.contains("Kriteria 1 dari") && s.contains(employee.as_str())
     });
     tmux.keys("a", &["2"]);
     tmux.wait_for("a", "first rating saved", |s| {
@@ -77,7 +54,7 @@ fn score_kill_restart_resume_and_export() {
         s.contains("Kriteria 3 dari")
     });
     assert!(
-        s.contains(employee.nip.as_str()),
+        s.contains(employee.as_str()),
         "same employee expected:\n{s}"
     );
     tmux.keys("b", &["h"]);
@@ -109,7 +86,7 @@ fn score_kill_restart_resume_and_export() {
         .as_array()
         .expect("array")
         .iter()
-        .find(|r| r["nip"] == employee.nip.as_str() && r["period"] == demo.active_period.as_str())
+        .find(|r| r["nip"] == employee.as_str() && r["period"] == demo.active_period.as_str())
         .expect("the scored assessment is exported");
     assert_eq!(rec["criteria"][0]["rating"], 2);
     assert_eq!(rec["criteria"][1]["rating"], 3);

@@ -53,6 +53,10 @@ pub enum Action {
     /// The terminal was resized.
     #[serde(skip)]
     Resize(u16, u16),
+    /// The terminal went away (SIGHUP, SIGTERM, a failed read or draw):
+    /// keep what was typed, then quit.
+    #[serde(skip)]
+    HangUp,
     /// The store answered a request the update function asked for.
     #[serde(skip)]
     Stored(Purpose, Result<Response, String>),

@@ -104,6 +104,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             m.status = Status::Info(m.t().demo_loading.into());
             vec![Effect::LoadDemo]
         }
+        Action::HangUp => editing::hang_up(m),
         Action::Input(_) | Action::SaveText | Action::CancelText => editing::text(m, action),
         Action::Filter => {
             if let Some(p) = picker(m) {

@@ -6,6 +6,7 @@
 
 pub mod tmux;
 
+use kinerja::domain::assessment::Entry;
 use kinerja::i18n::Lang;
 use kinerja::store::{Request, Response, Store};
 use kinerja::theme::Theme;
@@ -131,6 +132,11 @@ pub fn scoring_fresh(s: &mut Session) -> String {
 }
 
 pub fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
+    stored_entry(s, nip, criterion).and_then(|e| e.rating)
+}
+
+/// A criterion's entry as the store has it (not the model's copy).
+pub fn stored_entry(s: &Session, nip: &str, criterion: usize) -> Option<Entry> {
     let p = s
         .model
         .org
@@ -152,7 +158,7 @@ pub fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
     else {
         panic!("unexpected response")
     };
-    items.first().and_then(|a| a.rating(&id))
+    items.first().and_then(|a| a.entry(&id)).cloned()
 }
 
 /// The middle ("meets expectation") level of a scale: 2 of 3, 3 of 5.

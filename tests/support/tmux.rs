@@ -133,6 +133,25 @@ pub fn wait_exit(pid: i32, limit: Duration) -> bool {
     true
 }
 
+/// The process a shell started (its first child), once it has started.
+pub fn wait_child(shell: i32) -> i32 {
+    let start = Instant::now();
+    loop {
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"));
+        if let Some(pid) = children
+            .ok()
+            .and_then(|c| c.split_whitespace().next().and_then(|p| p.parse().ok()))
+        {
+            return pid;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the shell {shell} started nothing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Runs a `kinerja` subcommand on a data dir.
 pub fn kinerja(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(BIN)
@@ -141,4 +160,36 @@ pub fn kinerja(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .expect("run kinerja")
+}
+
+/// Loads the fictional demo into a data dir with the real binary.
+pub fn load_demo(dir: &Path) {
+    let out = kinerja(dir, &["demo"]);
+    assert!(
+        out.status.success(),
+        "demo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// An appraiser of the demo and one of their staff with nothing rated in
+/// the active period: (appraiser NIP, employee NIP).
+pub fn untouched_employee() -> (String, String) {
+    let demo = kinerja::data::demo().expect("demo");
+    let touched: Vec<_> = demo
+        .assessments
+        .iter()
+        .filter(|a| a.key.period == demo.active_period)
+        .map(|a| a.key.employee.clone())
+        .collect();
+    demo.org
+        .appraisers()
+        .iter()
+        .find_map(|ap| {
+            demo.org
+                .staff_of(&ap.nip)
+                .find(|p| !touched.contains(&p.nip))
+                .map(|p| (ap.nip.to_string(), p.nip.to_string()))
+        })
+        .expect("an untouched employee")
 }

@@ -121,6 +121,16 @@ fn editor(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
+/// The terminal went away: the session ends, and an open editor's text
+/// is saved the way its save key would save it, through the store.
+pub fn hang_up(m: &mut Model) -> Vec<Effect> {
+    m.quit = true;
+    if m.editor.is_none() {
+        return vec![];
+    }
+    save(m)
+}
+
 fn save(m: &mut Model) -> Vec<Effect> {
     let Some(ed) = m.editor.take() else {
         return vec![];
