@@ -59,6 +59,7 @@ catalogue!(
     saving,
     saved,
     unsaved,
+    draft_recovered,
     conflict,
     rejected,
     store_error,

@@ -11,5 +11,7 @@ mod seed;
 mod sled_store;
 mod trees;
 
-pub use request::{CorruptRecord, Cursor, CursorScreen, Request, Response, Snapshot};
+pub use request::{
+    CorruptRecord, Cursor, CursorScreen, Draft, Request, Response, Snapshot, TextTarget,
+};
 pub use sled_store::{Store, StoreError};

@@ -80,7 +80,7 @@ pub fn start(
 }
 
 /// Ends the session without a terminal to draw on: the text of an open
-/// editor is saved or kept (see `update::hang_up`).
+/// editor is saved or kept for the next start (see `Action::HangUp`).
 pub fn hang_up(m: &mut Model, store: &Store) {
     // Nothing is drawn, so nothing can fail.
     let _ = settle(m, store, Action::HangUp, |_| Ok(()));
@@ -116,7 +116,7 @@ pub fn run(
             hang_up(m, store);
             return Err(e);
         }
-        if m.quit {
+        if m.ending.is_some() {
             return Ok(Exit::Quit);
         }
         let action = match inputs.recv() {

@@ -290,3 +290,44 @@ fn sighup_saves_the_typed_note_and_the_next_start_resumes() {
 fn sigterm_saves_the_typed_note_and_the_next_start_resumes() {
     hang_up_and_resume("sigterm", End::Kill("TERM", 15));
 }
+
+#[test]
+fn a_reason_being_typed_at_a_hangup_is_offered_back_on_the_next_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    load_demo(dir.path());
+    let cmd = format!("{BIN} --data-dir {} --as {DESIREE}", dir.path().display());
+    let tmux = Tmux::new("draft");
+    tmux.start("a", &cmd, 100, 30);
+    tmux.wait_for("a", "the roster", |s| s.contains("Pegawai yang Anda nilai"));
+    tmux.keys("a", &["Enter"]);
+    tmux.wait_for("a", "the scoring card", |s| s.contains("Kriteria 1 dari"));
+    tmux.keys("a", &["s"]);
+    tmux.wait_for("a", "the summary", |s| s.contains("Ringkasan"));
+    // Overriding asks for a reason; a hangup must not decide for the user.
+    tmux.keys("a", &["3"]);
+    tmux.wait_for("a", "the reason editor", |s| {
+        s.contains("Alasan mengubah saran")
+    });
+    let reason = "alasan yang belum selesai";
+    tmux.keys("a", &["-l", reason]);
+    tmux.wait_for("a", "the typed reason", |s| s.contains(reason));
+    let pid = tmux.pid("a");
+    tmux.run(&["kill-pane", "-t", "a"]);
+    assert!(
+        wait_exit(pid, HANGUP_LIMIT),
+        "still running after kill-pane"
+    );
+
+    tmux.start("b", &cmd, 100, 30);
+    let s = tmux.wait_for("b", "the reason offered back", |s| {
+        s.contains("terputus") && s.contains(reason)
+    });
+    assert!(
+        s.contains("Alasan mengubah saran"),
+        "the reason editor:\n{s}"
+    );
+    assert!(s.contains("Hasil Kerja: —"), "nothing was decided:\n{s}");
+    tmux.keys("b", &["C-g"]);
+    tmux.wait_for("b", "the editor closed", |s| !s.contains(reason));
+    tmux.keys("b", &["q"]);
+}

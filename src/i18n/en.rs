@@ -10,6 +10,7 @@ pub const EN: Strings = Strings {
     saving: "saving…",
     saved: "saved",
     unsaved: "not saved yet",
+    draft_recovered: "Text typed when the last session ended, not saved yet — {key} saves it",
     conflict: "{who} changed this at {when}; the latest values are shown — apply your change again",
     rejected: "Refused: {why}",
     store_error: "Could not save: {why}",

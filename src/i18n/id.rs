@@ -10,6 +10,7 @@ pub const ID: Strings = Strings {
     saving: "menyimpan…",
     saved: "tersimpan",
     unsaved: "belum disimpan",
+    draft_recovered: "Teks yang diketik saat sesi terakhir terputus, belum disimpan — {key} menyimpannya",
     conflict: "{who} mengubah data ini pada {when}; nilai terbaru ditampilkan — ulangi perubahan Anda",
     rejected: "Ditolak: {why}",
     store_error: "Gagal menyimpan: {why}",

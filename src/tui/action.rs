@@ -54,7 +54,8 @@ pub enum Action {
     #[serde(skip)]
     Resize(u16, u16),
     /// The terminal went away (SIGHUP, SIGTERM, a failed read or draw):
-    /// keep what was typed, then quit.
+    /// an open note or realisasi is saved, other typed text is kept in
+    /// the cursor for the next start, then the session ends.
     #[serde(skip)]
     HangUp,
     /// The store answered a request the update function asked for.

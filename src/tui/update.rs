@@ -8,7 +8,7 @@ mod summary;
 
 use super::action::{Action, Purpose};
 use super::keymap::Context;
-use super::model::{Model, Picker, Screen, Section, Status};
+use super::model::{Ending, Model, Picker, Screen, Section, Status};
 use crate::domain::{Assessment, Edit, Nip};
 use crate::i18n::fill;
 use crate::store::{Cursor, CursorScreen, Request};
@@ -27,12 +27,17 @@ pub fn init() -> Vec<Effect> {
 }
 
 /// Applies one action. Any change of position is saved as the user's
-/// cursor so a restart lands on the same employee and criterion.
+/// cursor so a restart lands on the same employee and criterion, unless
+/// the action saves the cursor itself (keeping or clearing a draft).
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let before = cursor(m);
     let mut fx = handle(m, action);
+    let saving_cursor = fx
+        .iter()
+        .any(|e| matches!(e, Effect::Store(Purpose::Cursor, _)));
     if let (Some(me), Some(c)) = (m.me.clone(), cursor(m))
         && before.as_ref() != Some(&c)
+        && !saving_cursor
     {
         fx.push(Effect::Store(
             Purpose::Cursor,
@@ -59,13 +64,14 @@ pub fn cursor(m: &Model) -> Option<Cursor> {
         employee: m.current_person().map(|p| p.nip.clone()),
         criterion: m.criterion,
         screen,
+        draft: None,
     })
 }
 
 fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => {
-            m.quit = true;
+            m.ending = Some(Ending::Quit);
             vec![]
         }
         Action::Resize(w, h) => {
