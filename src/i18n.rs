@@ -59,6 +59,7 @@ catalogue!(
     saving,
     saved,
     unsaved,
+    draft_recovered,
     conflict,
     changed_elsewhere,
     rejected,
@@ -414,6 +415,7 @@ impl Strings {
             | Action::Unbound
             | Action::Input(_)
             | Action::Resize(..)
+            | Action::HangUp
             | Action::Stored(..)
             | Action::Changed(_)
             | Action::DemoLoaded(_) => "",

@@ -147,16 +147,15 @@ fn tui(
         0 => None,
         n => Some(std::time::Duration::from_secs(n * 60)),
     };
-    ratatui::run(|terminal| {
-        kinerja::tui::run(
-            terminal,
-            &mut model,
-            &link,
-            &theme,
-            Some(&changes),
-            idle_lock,
-        )
-    })?;
+    let exit = kinerja::tui::terminal::run(|t| {
+        kinerja::tui::run(t, &mut model, &link, &theme, Some(&changes), idle_lock)
+    })??;
+    // The terminal is restored; close the connection, then end the way the
+    // signal would have ended us, so a parent (a shell, systemd) sees it.
+    drop(link);
+    if let kinerja::tui::Exit::Signal(signal) = exit {
+        signal_hook::low_level::emulate_default_handler(signal)?;
+    }
     Ok(())
 }
 

@@ -15,7 +15,10 @@ mod session;
 mod sled_store;
 mod trees;
 
-pub use request::{Changed, CorruptRecord, Cursor, CursorScreen, Request, Response, Snapshot};
+pub use request::{
+    Changed, CorruptRecord, Cursor, CursorScreen, Draft, Request, Response, Snapshot, StepText,
+    TextTarget,
+};
 pub use sled_store::{Store, StoreError};
 
 /// Anything that answers store requests: the store itself, or a client of

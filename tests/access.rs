@@ -178,6 +178,7 @@ fn every_request_type_by_every_role() {
         employee: Some(nip(AINI)),
         criterion: 0,
         screen: CursorScreen::Scoring,
+        draft: None,
     };
     let rate = |w: Who| Request::Edit {
         key: key(AINI),

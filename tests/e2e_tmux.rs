@@ -2,19 +2,19 @@
 //! Load the demo, score with digit keys, `kill -9`, restart, land on the
 //! same employee and criterion with the ratings there, then export them.
 
-use std::path::Path;
+mod support;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod support;
-
 use support::PIN;
-use support::tmux::{BIN, Tmux, demo_with_untouched, kinerja};
+use support::tmux::{BIN, Tmux, demo_with_untouched, kinerja, wait_exit};
 
 #[test]
 fn score_kill_restart_resume_and_export() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (demo, appraiser, employee) = demo_with_untouched(dir.path());
+    let employee = employee.nip.to_string();
 
     let tmux = Tmux::new("resume");
     let cmd = format!("{BIN} --data-dir {} --as {appraiser}", dir.path().display());
@@ -28,10 +28,10 @@ fn score_kill_restart_resume_and_export() {
     tmux.keys("a", &["Enter"]);
     tmux.wait_for("a", "the roster", |s| s.contains("Pegawai yang Anda nilai"));
     tmux.keys("a", &["/"]);
-    tmux.keys("a", &["-l", employee.nip.as_str()]);
+    tmux.keys("a", &["-l", employee.as_str()]);
     tmux.keys("a", &["Enter"]);
     tmux.wait_for("a", "the scoring card", |s| {
-        s.contains("Kriteria 1 dari") && s.contains(employee.nip.as_str())
+        s.contains("Kriteria 1 dari") && s.contains(employee.as_str())
     });
     tmux.keys("a", &["2"]);
     tmux.wait_for("a", "first rating saved", |s| {
@@ -52,10 +52,10 @@ fn score_kill_restart_resume_and_export() {
         .status()
         .expect("kill");
     assert!(killed.success());
-    let start = Instant::now();
-    while Path::new(&format!("/proc/{pid}")).exists() && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    assert!(
+        wait_exit(pid, Duration::from_secs(10)),
+        "kill -9 did not end it"
+    );
 
     tmux.start("b", &cmd, 100, 30);
     tmux.wait_for("b", "the PIN prompt", |s| s.contains("Masukkan PIN"));
@@ -65,7 +65,7 @@ fn score_kill_restart_resume_and_export() {
         s.contains("Kriteria 3 dari")
     });
     assert!(
-        s.contains(employee.nip.as_str()),
+        s.contains(employee.as_str()),
         "same employee expected:\n{s}"
     );
     tmux.keys("b", &["h"]);
@@ -97,7 +97,7 @@ fn score_kill_restart_resume_and_export() {
         .as_array()
         .expect("array")
         .iter()
-        .find(|r| r["nip"] == employee.nip.as_str() && r["period"] == demo.active_period.as_str())
+        .find(|r| r["nip"] == employee.as_str() && r["period"] == demo.active_period.as_str())
         .expect("the scored assessment is exported");
     assert_eq!(rec["criteria"][0]["rating"], 2);
     assert_eq!(rec["criteria"][1]["rating"], 3);

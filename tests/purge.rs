@@ -55,6 +55,7 @@ fn cursor(period: &str) -> Cursor {
         employee: Some(nip(AINI)),
         criterion: 1,
         screen: CursorScreen::Scoring,
+        draft: None,
     }
 }
 

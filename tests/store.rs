@@ -201,6 +201,7 @@ fn cursor_survives_reopen() {
         employee: Some(nip(RUDY)),
         criterion: 3,
         screen: CursorScreen::Scoring,
+        draft: None,
     };
     {
         let store = seeded(dir.path());

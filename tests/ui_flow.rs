@@ -6,7 +6,7 @@ mod support;
 use kinerja::domain::Edit;
 use kinerja::i18n::Lang;
 use kinerja::store::{Request, Response};
-use kinerja::tui::model::{Screen, Status};
+use kinerja::tui::model::{Ending, Screen, Status};
 use ratatui::crossterm::event::KeyCode;
 use support::{Session, scoring_fresh, stored_rating};
 
@@ -255,7 +255,7 @@ fn escape_goes_back_and_quit_quits() {
     s.key(KeyCode::Esc);
     assert_eq!(s.model.screen, Screen::Login);
     s.key(KeyCode::Char('q'));
-    assert!(s.model.quit);
+    assert_eq!(s.model.ending, Some(Ending::Quit));
 }
 
 #[test]

@@ -172,8 +172,23 @@ pub fn serve(store: Store, opts: &Options, stop: &AtomicBool) -> Result<(), Serv
     for p in shared.hub.lock().iter() {
         let _ = p.stream.shutdown(std::net::Shutdown::Both);
     }
+    // Closing sled flushes it, which can wait forever if its files were
+    // taken away (seen when a test's data dir is deleted under a daemon).
+    // Every change is in the synced journal already, so the daemon does
+    // not wait more than a moment: whatever sled missed is replayed.
+    let (done, closed) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        drop(shared);
+        let _ = done.send(());
+    });
+    if closed.recv_timeout(CLOSE_WAIT).is_err() {
+        log("the store did not close in time; the journal has every change");
+    }
     Ok(())
 }
+
+/// How long stopping waits for the store to close.
+const CLOSE_WAIT: Duration = Duration::from_secs(5);
 
 /// What a write will announce once it succeeds; taken before the
 /// request is handed to the store.

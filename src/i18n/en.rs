@@ -11,6 +11,7 @@ pub const EN: Strings = Strings {
     saved: "saved",
     unsaved: "not saved yet",
     changed_elsewhere: "{who} just changed this assessment on another terminal; the view is updated",
+    draft_recovered: "Text typed when the last session ended, not saved yet — {key} saves it",
     conflict: "{who} changed this at {when}; the latest values are shown — apply your change again",
     rejected: "Refused: {why}",
     store_error: "Could not save: {why}",

@@ -11,6 +11,7 @@ pub const ID: Strings = Strings {
     saved: "tersimpan",
     unsaved: "belum disimpan",
     changed_elsewhere: "{who} baru saja mengubah penilaian ini di terminal lain; tampilan diperbarui",
+    draft_recovered: "Teks yang diketik saat sesi terakhir terputus, belum disimpan — {key} menyimpannya",
     conflict: "{who} mengubah data ini pada {when}; nilai terbaru ditampilkan — ulangi perubahan Anda",
     rejected: "Ditolak: {why}",
     store_error: "Gagal menyimpan: {why}",

@@ -6,8 +6,8 @@
 //! bincode cannot `deserialize_any`: stored types must not use internally
 //! tagged or untagged enums, nor `#[serde(flatten)]`.
 
-use super::request::Cursor;
-use crate::domain::{Assessment, Period, Person, Reference, Unit};
+use super::request::{Cursor, CursorScreen};
+use crate::domain::{Assessment, Nip, Period, Person, Reference, Unit};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -271,9 +271,38 @@ impl Record for Reference {
     const VERSION: u16 = 1;
 }
 
+/// Version 2 added `draft`.
 impl Record for Cursor {
     const KIND: Kind = Kind::Cursor;
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
+
+    fn decode_older(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1 => payload_as::<Self, CursorV1>(version, payload).map(Into::into),
+            _ => Err(unknown_version::<Self>(version)),
+        }
+    }
+}
+
+/// The cursor before drafts. Field order is the layout.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CursorV1 {
+    period: String,
+    employee: Option<Nip>,
+    criterion: usize,
+    screen: CursorScreen,
+}
+
+impl From<CursorV1> for Cursor {
+    fn from(v1: CursorV1) -> Self {
+        Self {
+            period: v1.period,
+            employee: v1.employee,
+            criterion: v1.criterion,
+            screen: v1.screen,
+            draft: None,
+        }
+    }
 }
 
 impl Record for crate::domain::history::Item {

@@ -1,7 +1,8 @@
 //! The one request/response type that drives the store, in-process today
 //! and over the daemon's socket later (the daemon is a transport, not a rewrite).
 
-use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference};
+use crate::domain::assessment::{AspectValue, ListKind};
+use crate::domain::{Aspect, Assessment, AssessmentKey, Edit, Nip, Org, Reference};
 use serde::{Deserialize, Serialize};
 
 /// Which screen a user was on, so a restart lands them there again.
@@ -13,13 +14,67 @@ pub enum CursorScreen {
 }
 
 /// Where a user was: period, employee, criterion and screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cursor {
     pub period: String,
     pub employee: Option<Nip>,
     /// Index into the employee's criteria list.
     pub criterion: usize,
     pub screen: CursorScreen,
+    /// Text an open editor held when the session ended (a hangup) that
+    /// was not saved; the next start opens that editor with it again.
+    pub draft: Option<Draft>,
+}
+
+/// Typed text and the editor it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub target: TextTarget,
+    pub text: String,
+}
+
+/// What a text editor writes to when it is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TextTarget {
+    Note {
+        criterion: String,
+    },
+    Realisasi {
+        criterion: String,
+    },
+    /// A free-text item for the strengths or improvements list.
+    NewItem(ListKind),
+    /// A new numeric score for an aspect (PP 46/2011 scheme).
+    OverrideScore(Aspect),
+    /// The reason for overriding a suggested aspect result.
+    OverrideReason {
+        aspect: Aspect,
+        value: AspectValue,
+    },
+    /// The comment or reason a workflow step carries.
+    Step(StepText),
+}
+
+/// Which workflow step a text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepText {
+    /// The reviewer returns the assessment to the appraiser.
+    Return,
+    /// The reviewer reopens an approved assessment.
+    Reopen,
+    /// The employee objects (keberatan).
+    Object,
+}
+
+impl TextTarget {
+    /// One-line inputs (Enter saves) confirm a decision or add an item;
+    /// the others are free text (a note, a comment, a reason).
+    pub fn single_line(&self) -> bool {
+        !matches!(
+            self,
+            Self::Note { .. } | Self::Realisasi { .. } | Self::Step(_)
+        )
+    }
 }
 
 /// Everything a client needs to start: roster, reference data, settings.

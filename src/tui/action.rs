@@ -68,6 +68,11 @@ pub enum Action {
     /// The terminal was resized.
     #[serde(skip)]
     Resize(u16, u16),
+    /// The terminal went away (SIGHUP, SIGTERM, a failed read or draw):
+    /// an open note or realisasi is saved, other typed text is kept in
+    /// the cursor for the next start, then the session ends.
+    #[serde(skip)]
+    HangUp,
     /// The store answered a request the update function asked for.
     #[serde(skip)]
     Stored(Purpose, Result<Response, String>),

@@ -26,6 +26,16 @@ pub enum Screen {
     Summary,
 }
 
+/// Why the session ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// The terminal went away: saves in flight finish, and text that
+    /// cannot be saved is kept in the cursor for the next start.
+    HangUp,
+}
+
 /// The save indicator and one-line messages in the header.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Status {
@@ -39,45 +49,14 @@ pub enum Status {
     Error(String),
 }
 
-/// What an open text editor writes to when it is saved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TextTarget {
-    Note {
-        criterion: String,
-    },
-    Realisasi {
-        criterion: String,
-    },
-    /// A free-text item for the strengths or improvements list.
-    NewItem(crate::domain::assessment::ListKind),
-    /// A new numeric score for an aspect (PP 46/2011 scheme).
-    OverrideScore(crate::domain::Aspect),
-    /// The comment or reason a workflow step carries.
-    Step(StepText),
-    /// The reason for overriding a suggested aspect result.
-    OverrideReason {
-        aspect: crate::domain::Aspect,
-        value: crate::domain::assessment::AspectValue,
-    },
-}
-
-/// Which workflow step a text is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepText {
-    /// The reviewer returns the assessment to the appraiser.
-    Return,
-    /// The reviewer reopens an approved assessment.
-    Reopen,
-    /// The employee objects (keberatan).
-    Object,
-}
+pub use crate::store::{StepText, TextTarget};
 
 /// An open text editor and what it is for.
 pub struct Editor {
     pub target: TextTarget,
     pub area: TextArea<'static>,
-    /// Single-line inputs turn Enter into save.
-    pub single_line: bool,
+    /// The text it opened with: unchanged, there is nothing to keep.
+    pub initial: String,
 }
 
 /// A list with a type-to-filter query.
@@ -140,7 +119,8 @@ pub struct Model {
     pub history: Option<Vec<crate::domain::history::Item>>,
     pub status: Status,
     pub size: (u16, u16),
-    pub quit: bool,
+    /// Set once the session is ending; the event loop then returns.
+    pub ending: Option<Ending>,
     pub org: Org,
     pub reference: Reference,
     /// NIP → index into `org.people`.
@@ -195,7 +175,7 @@ impl Model {
             history: None,
             status: Status::Idle,
             size: (80, 24),
-            quit: false,
+            ending: None,
             org: Org::default(),
             reference: Reference::default(),
             people_index: HashMap::new(),

@@ -11,7 +11,7 @@ mod summary;
 
 use super::action::{Action, Purpose};
 use super::keymap::Context;
-use super::model::{Mode, Model, Picker, Screen, Section, Status};
+use super::model::{Ending, Mode, Model, Picker, Screen, Section, Status};
 use crate::domain::{Assessment, Edit, Nip};
 use crate::i18n::fill;
 use crate::store::{Cursor, CursorScreen, Request};
@@ -33,12 +33,17 @@ pub fn init() -> Vec<Effect> {
 }
 
 /// Applies one action. Any change of position is saved as the user's
-/// cursor so a restart lands on the same employee and criterion.
+/// cursor so a restart lands on the same employee and criterion, unless
+/// the action saves the cursor itself (keeping or clearing a draft).
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let before = cursor(m);
     let mut fx = handle(m, action);
+    let saving_cursor = fx
+        .iter()
+        .any(|e| matches!(e, Effect::Store(Purpose::Cursor, _)));
     if let (Some(me), Some(c)) = (m.me.clone(), cursor(m))
         && before.as_ref() != Some(&c)
+        && !saving_cursor
     {
         fx.push(Effect::Store(
             Purpose::Cursor,
@@ -65,13 +70,14 @@ pub fn cursor(m: &Model) -> Option<Cursor> {
         employee: m.current_person().map(|p| p.nip.clone()),
         criterion: m.criterion,
         screen,
+        draft: None,
     })
 }
 
 fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => {
-            m.quit = true;
+            m.ending = Some(Ending::Quit);
             vec![]
         }
         Action::Changed(c) => remote::changed(m, c),
@@ -117,6 +123,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             m.status = Status::Info(m.t().demo_loading.into());
             vec![Effect::LoadDemo]
         }
+        Action::HangUp => editing::hang_up(m),
         Action::Input(_) | Action::SaveText | Action::CancelText => editing::text(m, action),
         Action::Filter => {
             if let Some(p) = picker(m) {

@@ -1,11 +1,13 @@
 //! A real session without a terminal: the demo seeded into a real sled
 //! store in a temp dir, driven through the same `settle` loop the TUI uses.
+//! The `tmux` module is the other harness: the real binary in a real pty.
 
 #![allow(dead_code)]
 
 pub mod daemon;
 pub mod tmux;
 
+use kinerja::domain::assessment::Entry;
 use kinerja::i18n::Lang;
 use kinerja::store::{Request, Response, Store};
 use kinerja::theme::Theme;
@@ -179,6 +181,11 @@ pub fn scoring_fresh(s: &mut Session) -> String {
 }
 
 pub fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
+    stored_entry(s, nip, criterion).and_then(|e| e.rating)
+}
+
+/// A criterion's entry as the store has it (not the model's copy).
+pub fn stored_entry(s: &Session, nip: &str, criterion: usize) -> Option<Entry> {
     let p = s
         .model
         .org
@@ -200,7 +207,7 @@ pub fn stored_rating(s: &Session, nip: &str, criterion: usize) -> Option<u8> {
     else {
         panic!("unexpected response")
     };
-    items.first().and_then(|a| a.rating(&id))
+    items.first().and_then(|a| a.entry(&id)).cloned()
 }
 
 /// The middle ("meets expectation") level of a scale: 2 of 3, 3 of 5.

@@ -11,7 +11,7 @@ use crate::domain::training::{Catalogue, Programme, TrainingLevel};
 use crate::domain::workflow::{Flow, Frozen, FrozenCriterion, Remark};
 use crate::domain::{Aspect, Criterion, Expectation, Scheme, Template};
 use crate::domain::{AssessmentKey, Nip, Status};
-use crate::store::CursorScreen;
+use crate::store::{CursorScreen, Draft, TextTarget};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -227,9 +227,22 @@ fn sample_cursor() -> Cursor {
         period: "2026-S1".into(),
         employee: Some(nip("199003152019032007")),
         criterion: 4,
-        screen: CursorScreen::Scoring,
+        screen: CursorScreen::Summary,
+        draft: Some(Draft {
+            target: TextTarget::OverrideReason {
+                aspect: Aspect::PerilakuKerja,
+                value: AspectValue::Expectation(Expectation::DiAtas),
+            },
+            text: "melampaui".into(),
+        }),
     }
 }
+
+/// Cursor v1 (before drafts): 2026-S1, AINI, criterion 4, scoring.
+const GOLDEN_CURSOR_V1: &str = "
+    4b4a06010007323032362d533101123139393030333135323031393033323030
+    370401
+";
 
 /// Assessment v1 as the first prototype wrote it (kind 1, version 1).
 /// The same bytes are written raw by the integration tests.
@@ -344,10 +357,21 @@ fn cursor_layout_is_golden() {
     assert_golden(
         &sample_cursor(),
         "
-            4b4a06010007323032362d533101123139393030333135323031393033323030
-            370401
+            4b4a06020007323032362d533101123139393030333135323031393033323030
+            3704020104010002096d656c616d70617569
         ",
     );
+}
+
+#[test]
+fn golden_v1_cursor_migrates_without_a_draft() {
+    let got: Cursor = decode(&hex(GOLDEN_CURSOR_V1)).expect("v1 decodes");
+    let expected = Cursor {
+        screen: CursorScreen::Scoring,
+        draft: None,
+        ..sample_cursor()
+    };
+    assert_eq!(got, expected);
 }
 
 #[test]

@@ -4,8 +4,10 @@ use super::{Effect, edit};
 use crate::domain::assessment::{AspectDecision, AspectValue, Curation, Edit, SummaryItem};
 use crate::domain::workflow::Transition;
 use crate::i18n::fill;
+use crate::store::{Draft, Request};
 use crate::tui::action::{Action, Purpose};
-use crate::tui::model::{Editor, Model, Picker, Screen, Status, StepText, TextTarget};
+use crate::tui::keymap::Context;
+use crate::tui::model::{Editor, Ending, Model, Picker, Screen, Status, StepText, TextTarget};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
@@ -26,20 +28,32 @@ pub fn open_note(m: &mut Model, criterion: String, realisasi: bool) {
     } else {
         TextTarget::Note { criterion }
     };
-    open(m, target, &text, false);
+    open(m, target, &text);
 }
 
-/// Opens an editor; `single_line` makes Enter save.
-pub fn open(m: &mut Model, target: TextTarget, text: &str, single_line: bool) {
+/// Opens an editor on `text`; a one-line target makes Enter save.
+pub fn open(m: &mut Model, target: TextTarget, text: &str) {
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     m.editor = Some(Editor {
         target,
         area,
-        single_line,
+        initial: text.to_string(),
     });
     m.status = Status::Info(m.t().unsaved.into());
+}
+
+/// Reopens the editor a hangup left unsaved text in, with that text,
+/// and says so.
+pub fn recover(m: &mut Model, draft: Draft) {
+    open(m, draft.target, &draft.text);
+    if let Some(ed) = m.editor.as_mut() {
+        // Still unsaved: another hangup keeps it again.
+        ed.initial.clear();
+    }
+    let key = m.keys(Context::Text, &Action::SaveText);
+    m.status = Status::Warning(fill(m.t().draft_recovered, &[("key", &key)]));
 }
 
 /// Handles typed keys and save/cancel in editors and filters.
@@ -107,7 +121,7 @@ fn editor(m: &mut Model, action: Action) -> Vec<Effect> {
         return vec![];
     };
     match action {
-        Action::Input(key) if ed.single_line && key.code == KeyCode::Enter => save(m),
+        Action::Input(key) if ed.target.single_line() && key.code == KeyCode::Enter => save(m),
         Action::Input(key) => {
             ed.area.input(key);
             vec![]
@@ -122,11 +136,54 @@ fn editor(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
+/// The terminal went away: the session ends. An open note or realisasi
+/// is saved the way its save key would save it, through the store. A
+/// one-line input (an override's reason or score, a new list item) would
+/// make a decision the user has not confirmed, so its text is kept in
+/// the cursor instead, as is any text whose save is refused (see
+/// `stored`): the next start reopens the editor with it.
+pub fn hang_up(m: &mut Model) -> Vec<Effect> {
+    m.ending = Some(Ending::HangUp);
+    match m.editor.take() {
+        None => vec![],
+        Some(ed) if ed.target.single_line() => {
+            let text = typed(&ed);
+            if text.trim().is_empty() || text == ed.initial {
+                return vec![];
+            }
+            keep(m, ed.target, text)
+        }
+        Some(ed) => {
+            m.editor = Some(ed);
+            save(m)
+        }
+    }
+}
+
+/// Keeps text that was not saved in the user's cursor (flushed like any
+/// cursor), for the next start to offer back.
+pub fn keep(m: &mut Model, target: TextTarget, text: String) -> Vec<Effect> {
+    m.editor = None;
+    let (Some(user), Some(mut cursor)) = (m.me.clone(), super::cursor(m)) else {
+        return vec![];
+    };
+    cursor.draft = Some(Draft { target, text });
+    vec![Effect::Store(
+        Purpose::Cursor,
+        Request::SetCursor { user, cursor },
+    )]
+}
+
+/// The editor's text as it is saved: lines joined, no trailing blanks.
+fn typed(ed: &Editor) -> String {
+    ed.area.lines().join("\n").trim_end().to_string()
+}
+
 fn save(m: &mut Model) -> Vec<Effect> {
     let Some(ed) = m.editor.take() else {
         return vec![];
     };
-    let text = ed.area.lines().join("\n").trim_end().to_string();
+    let text = typed(&ed);
     let target = ed.target.clone();
     let fx = save_to(m, ed, text.clone());
     if fx
@@ -186,7 +243,7 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
             m.editor = Some(Editor {
                 target: TextTarget::OverrideScore(aspect),
                 area: ed.area,
-                single_line: true,
+                initial: ed.initial,
             });
             vec![]
         }
@@ -196,7 +253,7 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
                 m.editor = Some(Editor {
                     target: TextTarget::Step(kind),
                     area: ed.area,
-                    single_line: false,
+                    initial: ed.initial,
                 });
                 return vec![];
             }
@@ -213,7 +270,7 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
                 m.editor = Some(Editor {
                     target: TextTarget::OverrideReason { aspect, value },
                     area: ed.area,
-                    single_line: true,
+                    initial: ed.initial,
                 });
                 return vec![];
             }

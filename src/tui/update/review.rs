@@ -9,7 +9,7 @@ use crate::tui::model::{Mode, Model, StepText, TextTarget};
 
 pub fn review(m: &mut Model, action: Action) -> Vec<Effect> {
     let text = |m: &mut Model, kind| {
-        editing::open(m, TextTarget::Step(kind), "", false);
+        editing::open(m, TextTarget::Step(kind), "");
         vec![]
     };
     match (m.mode, action) {

@@ -3,12 +3,20 @@
 
 use super::{Effect, init, load_assessments, log_in};
 use crate::i18n::fill;
-use crate::store::{Cursor, CursorScreen, Response, Snapshot};
+use crate::store::{Cursor, CursorScreen, Request, Response, Snapshot};
 use crate::tui::action::Purpose;
-use crate::tui::model::{Model, Screen, Status};
+use crate::tui::model::{Ending, Model, Screen, Status};
 use std::collections::HashMap;
 
 pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>) -> Vec<Effect> {
+    // Hanging up, text whose save did not go through (a conflict, a
+    // refusal, a store error) is kept for the next start instead.
+    if m.ending == Some(Ending::HangUp)
+        && !matches!(result, Ok(Response::Saved(_)))
+        && let Some((target, text)) = m.pending_text.take()
+    {
+        return super::editing::keep(m, target, text);
+    }
     let response = match result {
         Ok(r) => r,
         Err(e) => {
@@ -52,10 +60,10 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
                 .into_iter()
                 .map(|a| (a.key.employee.clone(), a))
                 .collect::<HashMap<_, _>>();
-            if let Some(c) = m.pending_cursor.take() {
-                apply_cursor(m, &c);
+            match m.pending_cursor.take() {
+                Some(c) => apply_cursor(m, c),
+                None => vec![],
             }
-            vec![]
         }
         (_, Response::Saved(a)) => {
             m.assessments.insert(a.key.employee.clone(), *a);
@@ -74,7 +82,7 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             // Typed text is never lost: the editor comes back with it, to be
             // saved again now that the other person's change has been read.
             if let Some((target, text)) = m.pending_text.take() {
-                super::editing::open(m, target, &text, false);
+                super::editing::open(m, target, &text);
             }
             m.status = Status::Warning(fill(m.t().conflict, &[("who", &who), ("when", &when)]));
             vec![]
@@ -94,8 +102,7 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
                 m.pending_cursor = Some(c);
                 return load_assessments(m);
             }
-            apply_cursor(m, &c);
-            vec![]
+            apply_cursor(m, c)
         }
         _ => vec![],
     }
@@ -141,13 +148,15 @@ fn snapshot(m: &mut Model, s: Snapshot) -> Vec<Effect> {
     vec![]
 }
 
-fn apply_cursor(m: &mut Model, c: &Cursor) {
+/// Puts the user back where the cursor says, and reopens the editor a
+/// hangup left unsaved text in; that text then leaves the stored cursor.
+fn apply_cursor(m: &mut Model, c: Cursor) -> Vec<Effect> {
     let Some(i) = c.employee.as_ref().and_then(|nip| {
         m.staff
             .iter()
             .position(|r| &m.org.people[r.person].nip == nip)
     }) else {
-        return;
+        return vec![];
     };
     m.current = i;
     m.roster.selected = i;
@@ -158,4 +167,12 @@ fn apply_cursor(m: &mut Model, c: &Cursor) {
         CursorScreen::Scoring => Screen::Scoring,
         CursorScreen::Summary => Screen::Summary,
     };
+    let (Some(draft), Some(user), Some(cursor)) = (c.draft, m.me.clone(), super::cursor(m)) else {
+        return vec![];
+    };
+    super::editing::recover(m, draft);
+    vec![Effect::Store(
+        Purpose::Cursor,
+        Request::SetCursor { user, cursor },
+    )]
 }

@@ -93,14 +93,14 @@ pub fn summary(m: &mut Model, action: Action) -> Vec<Effect> {
                     Some(AspectValue::Score(s)) => format!("{s}"),
                     _ => String::new(),
                 };
-                super::editing::open(m, TextTarget::OverrideScore(aspect), &text, true);
+                super::editing::open(m, TextTarget::OverrideScore(aspect), &text);
             }
             vec![]
         }
         Action::MoveItemUp | Action::MoveItemDown | Action::RemoveItem => curate(m, &action),
         Action::AddItem => {
             if let Some(kind) = focused_list(m) {
-                super::editing::open(m, TextTarget::NewItem(kind), "", true);
+                super::editing::open(m, TextTarget::NewItem(kind), "");
             }
             vec![]
         }
@@ -164,7 +164,7 @@ pub fn decide(m: &mut Model, aspect: Aspect, value: AspectValue) -> Vec<Effect> 
     if suggestion(m, aspect).as_ref() == Some(&value) {
         return confirm(m);
     }
-    super::editing::open(m, TextTarget::OverrideReason { aspect, value }, "", true);
+    super::editing::open(m, TextTarget::OverrideReason { aspect, value }, "");
     vec![]
 }
 

@@ -111,7 +111,7 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
             crate::i18n::fill(t.score_title, &[("aspect", name)])
         }
     };
-    let height = if ed.single_line { 3 } else { 10 };
+    let height = if ed.target.single_line() { 3 } else { 10 };
     let rect = centered(area, area.width.saturating_sub(8).min(90), height);
     frame.render_widget(Clear, rect);
     let keys = [
@@ -120,7 +120,7 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
     ];
     let keys: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let hint = crate::i18n::fill(
-        if ed.single_line {
+        if ed.target.single_line() {
             t.text_help_single
         } else {
             t.text_help
