@@ -31,7 +31,7 @@ pub const EN: Strings = Strings {
     roster_empty: "You appraise no one in this period",
     status_not_started: "not started",
     status_draft: "draft",
-    staff_count: "{done} of {n} done",
+    staff_count: "{done} of {n} submitted",
     hasil_kerja: "Hasil Kerja (results)",
     perilaku_kerja: "Perilaku Kerja (behaviour)",
     criterion_of: "Criterion {k} of {n}",

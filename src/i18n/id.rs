@@ -31,7 +31,7 @@ pub const ID: Strings = Strings {
     roster_empty: "Tidak ada pegawai yang Anda nilai pada periode ini",
     status_not_started: "belum dinilai",
     status_draft: "draf",
-    staff_count: "{done} dari {n} selesai",
+    staff_count: "{done} dari {n} diajukan",
     hasil_kerja: "Hasil Kerja",
     perilaku_kerja: "Perilaku Kerja",
     criterion_of: "Kriteria {k} dari {n}",

@@ -264,7 +264,13 @@ fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Back => {
-            m.me = None;
+            // Back at the list, the person who left is still highlighted.
+            let left = m.me.take();
+            m.login.selected = m
+                .login_rows()
+                .iter()
+                .position(|p| Some(&p.nip) == left.as_ref())
+                .unwrap_or(0);
             m.staff.clear();
             m.assessments.clear();
             m.status = Status::Idle;

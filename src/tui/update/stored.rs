@@ -144,6 +144,16 @@ fn snapshot(m: &mut Model, s: Snapshot) -> Vec<Effect> {
         if let Some(i) = m.login_rows().iter().position(|p| p.nip == nip) {
             m.login.selected = i;
         }
+    } else {
+        // Nobody has logged in yet: start on the first appraiser, whose
+        // work the app is mostly for.
+        let appraises = |p: &&crate::domain::Person| {
+            m.org
+                .people
+                .iter()
+                .any(|q| q.appraiser.as_ref() == Some(&p.nip))
+        };
+        m.login.selected = m.login_rows().iter().position(appraises).unwrap_or(0);
     }
     vec![]
 }
