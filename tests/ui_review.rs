@@ -111,3 +111,50 @@ fn submit_return_resubmit_approve_accept_at_one_terminal() {
     let screen = s.screen(120, 40);
     assert!(screen.contains("Lengkapi bukti dukung RHK 1"), "{screen}");
 }
+
+#[test]
+fn an_objection_goes_to_the_reviewer_who_decides_it() {
+    let mut s = Session::demo(Lang::Id);
+    let employee = scoring_fresh(&mut s);
+    let person = s.model.current_person().expect("p").clone();
+    let reviewer = s
+        .model
+        .org
+        .reviewer_of(&person)
+        .expect("reviewer")
+        .to_string();
+    rate_rest(&mut s, |_, scale| meets(scale));
+    s.key(KeyCode::Char('c'));
+    s.key(KeyCode::Char('c'));
+    s.key(KeyCode::Char('m'));
+    log_in_as(&mut s, &reviewer);
+    open_as(&mut s, Mode::Reviewer, &employee);
+    s.key(KeyCode::Char('y'));
+    assert_eq!(status(&s, &employee), AStatus::Approved);
+
+    // The employee objects; an empty reason is not accepted.
+    log_in_as(&mut s, &employee);
+    open_as(&mut s, Mode::Employee, &employee);
+    s.key(KeyCode::Char('k'));
+    s.key(KeyCode::Esc);
+    assert!(s.model.editor.is_some(), "an objection needs reasons");
+    s.chars("Bukti pelatihan belum dihitung");
+    s.key(KeyCode::Esc);
+    assert_eq!(status(&s, &employee), AStatus::Objected);
+
+    // The reviewer decides it, with a reason: final.
+    log_in_as(&mut s, &reviewer);
+    open_as(&mut s, Mode::Reviewer, &employee);
+    s.key(KeyCode::Char('p'));
+    s.chars("Bukti diperiksa; nilai tetap");
+    s.key(KeyCode::Esc);
+    assert_eq!(status(&s, &employee), AStatus::Decided);
+    // A second approval is refused by the store and says so.
+    s.key(KeyCode::Char('y'));
+    assert_eq!(status(&s, &employee), AStatus::Decided);
+    assert!(
+        matches!(s.model.status, kinerja::tui::model::Status::Error(_)),
+        "{:?}",
+        s.model.status
+    );
+}

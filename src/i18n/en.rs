@@ -254,6 +254,8 @@ pub const EN: Strings = Strings {
     roster_title_own: "Your result",
     own_nothing_yet: "No approved result for this period yet; yours shows here once your reviewer approves it",
     mode_changed: "Role: {mode}",
+    act_decide: "decide objection",
+    decide_title: "Decision on the objection (final): why?",
     act_quit: "quit",
     act_help: "help",
     act_back: "back",

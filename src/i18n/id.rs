@@ -254,6 +254,8 @@ pub const ID: Strings = Strings {
     roster_title_own: "Hasil penilaian Anda",
     own_nothing_yet: "Belum ada hasil yang disetujui untuk periode ini; hasil Anda tampil di sini setelah Atasan Pejabat Penilai menyetujuinya",
     mode_changed: "Peran: {mode}",
+    act_decide: "putuskan keberatan",
+    decide_title: "Keputusan atas keberatan (final): alasannya?",
     act_quit: "keluar",
     act_help: "bantuan",
     act_back: "kembali",

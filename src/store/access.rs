@@ -119,10 +119,18 @@ impl Store {
 
     /// Who is asking, read once for many checks.
     fn viewer(&self, actor: &Nip) -> Result<Viewer, StoreError> {
+        let me: Option<Person> = self.person(actor)?;
+        // The unit tree matters only to someone with the reviewer role:
+        // read it for them alone (it is every unit of the organisation).
+        let units = if me.as_ref().is_some_and(|p| p.has_role(Role::Reviewer)) {
+            self.units()?
+        } else {
+            Vec::new()
+        };
         Ok(Viewer {
             actor: actor.clone(),
-            me: self.person(actor)?,
-            units: self.units()?,
+            me,
+            units,
         })
     }
 

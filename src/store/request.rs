@@ -64,6 +64,8 @@ pub enum StepText {
     Reopen,
     /// The employee objects (keberatan).
     Object,
+    /// The reviewer decides an objection.
+    Decide,
 }
 
 impl TextTarget {

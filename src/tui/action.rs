@@ -47,6 +47,8 @@ pub enum Action {
     ReturnToAppraiser,
     /// Reviewer: reopen an approved assessment, with a reason.
     Reopen,
+    /// Reviewer: decide an objection, with a reason (final).
+    DecideObjection,
     /// Employee: accept the result.
     Acknowledge,
     /// Employee: object to the result, with reasons (14 days).

@@ -261,6 +261,11 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
                 StepText::Return => Transition::Return { comment: text },
                 StepText::Reopen => Transition::Reopen { reason: text },
                 StepText::Object => Transition::Object { reasons: text },
+                StepText::Decide => Transition::Decide {
+                    reason: text,
+                    hasil: None,
+                    perilaku: None,
+                },
             };
             edit(m, Edit::Step(step))
         }

@@ -16,6 +16,7 @@ pub fn review(m: &mut Model, action: Action) -> Vec<Effect> {
         (Mode::Reviewer, Action::Approve) => edit(m, Edit::Step(Transition::Approve)),
         (Mode::Reviewer, Action::ReturnToAppraiser) => text(m, StepText::Return),
         (Mode::Reviewer, Action::Reopen) => text(m, StepText::Reopen),
+        (Mode::Reviewer, Action::DecideObjection) => text(m, StepText::Decide),
         (Mode::Employee, Action::Acknowledge) => edit(m, Edit::Step(Transition::Acknowledge)),
         (Mode::Employee, Action::Object) => text(m, StepText::Object),
         (_, Action::NextEmployee) => {

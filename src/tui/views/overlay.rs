@@ -102,6 +102,7 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
         TextTarget::Step(StepText::Return) => t.return_title.to_string(),
         TextTarget::Step(StepText::Reopen) => t.reopen_title.to_string(),
         TextTarget::Step(StepText::Object) => t.object_title.to_string(),
+        TextTarget::Step(StepText::Decide) => t.decide_title.to_string(),
         TextTarget::OverrideReason { .. } => t.override_reason_title.to_string(),
         TextTarget::OverrideScore(aspect) => {
             let name = match aspect {
