@@ -50,23 +50,26 @@ fn status(s: &Session, employee: &str) -> AStatus {
         .status
 }
 
-#[test]
-fn submit_return_resubmit_approve_accept_at_one_terminal() {
-    let mut s = Session::demo(Lang::Id);
-    let employee = scoring_fresh(&mut s);
+/// The first appraiser rates a fresh employee, confirms both results and
+/// submits; returns (employee, appraiser, reviewer).
+fn submitted(s: &mut Session) -> (String, String, String) {
+    let employee = scoring_fresh(s);
     let appraiser = s.model.me.clone().expect("me").to_string();
     let person = s.model.current_person().expect("p").clone();
-    let reviewer = s
-        .model
-        .org
-        .reviewer_of(&person)
-        .expect("reviewer")
-        .to_string();
-    rate_rest(&mut s, |_, scale| meets(scale));
+    let reviewer = s.model.org.reviewer_of(&person).expect("reviewer");
+    let reviewer = reviewer.to_string();
+    rate_rest(s, |_, scale| meets(scale));
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('c'));
     s.key(KeyCode::Char('m'));
-    assert_eq!(status(&s, &employee), AStatus::Submitted);
+    assert_eq!(status(s, &employee), AStatus::Submitted);
+    (employee, appraiser, reviewer)
+}
+
+#[test]
+fn submit_return_resubmit_approve_accept_at_one_terminal() {
+    let mut s = Session::demo(Lang::Id);
+    let (employee, appraiser, reviewer) = submitted(&mut s);
 
     // The reviewer returns it with a comment; the screen says nothing of
     // rating (no scoring keys in the review footer).
@@ -115,18 +118,7 @@ fn submit_return_resubmit_approve_accept_at_one_terminal() {
 #[test]
 fn an_objection_goes_to_the_reviewer_who_decides_it() {
     let mut s = Session::demo(Lang::Id);
-    let employee = scoring_fresh(&mut s);
-    let person = s.model.current_person().expect("p").clone();
-    let reviewer = s
-        .model
-        .org
-        .reviewer_of(&person)
-        .expect("reviewer")
-        .to_string();
-    rate_rest(&mut s, |_, scale| meets(scale));
-    s.key(KeyCode::Char('c'));
-    s.key(KeyCode::Char('c'));
-    s.key(KeyCode::Char('m'));
+    let (employee, _, reviewer) = submitted(&mut s);
     log_in_as(&mut s, &reviewer);
     open_as(&mut s, Mode::Reviewer, &employee);
     s.key(KeyCode::Char('y'));
