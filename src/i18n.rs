@@ -232,6 +232,7 @@ catalogue!(
     reopen_title,
     object_title,
     roster_title_review,
+    waiting_since,
     roster_title_own,
     own_nothing_yet,
     mode_changed,

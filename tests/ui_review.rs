@@ -71,9 +71,31 @@ fn submit_return_resubmit_approve_accept_at_one_terminal() {
     let mut s = Session::demo(Lang::Id);
     let (employee, appraiser, reviewer) = submitted(&mut s);
 
+    // The reviewer's list puts what waits for them on top, with since
+    // when and its predikat.
+    log_in_as(&mut s, &reviewer);
+    while s.model.mode != Mode::Reviewer {
+        s.key(KeyCode::Char('v'));
+    }
+    let top = s.model.roster_rows()[0];
+    let first = &s.model.org.people[s.model.staff[top].person];
+    assert_eq!(
+        first.nip.as_str(),
+        employee,
+        "the submitted one heads the queue"
+    );
+    let screen = s.screen(140, 40);
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&employee))
+        .expect("the row");
+    assert!(
+        line.contains("menunggu sejak") && line.contains("Baik"),
+        "{line}"
+    );
+
     // The reviewer returns it with a comment; the screen says nothing of
     // rating (no scoring keys in the review footer).
-    log_in_as(&mut s, &reviewer);
     open_as(&mut s, Mode::Reviewer, &employee);
     let screen = s.screen(120, 40);
     assert!(

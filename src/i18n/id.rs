@@ -251,6 +251,7 @@ pub const ID: Strings = Strings {
     reopen_title: "Buka kembali: alasannya?",
     object_title: "Keberatan: alasan Anda (dalam 14 hari sejak disetujui)",
     roster_title_review: "Pegawai yang Anda tinjau",
+    waiting_since: "menunggu sejak {date}",
     roster_title_own: "Hasil penilaian Anda",
     own_nothing_yet: "Belum ada hasil yang disetujui untuk periode ini; hasil Anda tampil di sini setelah Atasan Pejabat Penilai menyetujuinya",
     mode_changed: "Peran: {mode}",

@@ -288,9 +288,28 @@ impl Model {
     /// Indexes into `staff` that match the roster filter.
     pub fn roster_rows(&self) -> Vec<usize> {
         let q = fold(&self.roster.filter);
-        (0..self.staff.len())
+        let mut rows: Vec<usize> = (0..self.staff.len())
             .filter(|&i| q.is_empty() || self.staff[i].search.contains(&q))
-            .collect()
+            .collect();
+        if self.mode == Mode::Reviewer {
+            // The review queue: what waits for the reviewer first, the
+            // longest waiting at the top; the rest in roster order.
+            rows.sort_by_key(|&i| self.waiting_since(i).unwrap_or(i64::MAX));
+        }
+        rows
+    }
+
+    /// Since when a row's assessment waits for its reviewer (submitted,
+    /// or objected to), in Unix seconds.
+    pub fn waiting_since(&self, row: usize) -> Option<i64> {
+        let p = &self.org.people[self.staff.get(row)?.person];
+        let a = self.assessment(&p.nip)?;
+        let f = &a.flow;
+        match a.status {
+            crate::domain::Status::Submitted => f.submitted.as_ref().map(|r| r.at),
+            crate::domain::Status::Objected => f.objection.as_ref().map(|r| r.at),
+            _ => None,
+        }
     }
 
     /// The employee being scored.

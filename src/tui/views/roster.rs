@@ -103,7 +103,10 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let width = list.width as usize;
     let bar = if width >= 90 { 20 } else { 10 };
     let status_w = 16;
-    let name_w = width.saturating_sub(bar + status_w + 24).max(10);
+    // The review queue's tail ("menunggu sejak …  · predikat") is wider
+    // than a progress bar.
+    let tail = if m.mode == Mode::Reviewer { 36 } else { bar };
+    let name_w = width.saturating_sub(tail + status_w + 24).max(10);
     let mut lines = Vec::new();
     let mut selected_line = 0;
     let mut unit = None;
@@ -132,11 +135,36 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             Span::styled(format!(" {} ", p.nip), theme.muted),
             Span::styled(format!("{} ", pad(&label, status_w)), label_style),
         ];
-        spans.extend(super::progress_bar(done, n, bar, theme));
+        match m.waiting_since(s).filter(|_| m.mode == Mode::Reviewer) {
+            // In the review queue: since when it waits, and its predikat.
+            Some(at) => {
+                let day = super::format_time(at);
+                let since = fill(t.waiting_since, &[("date", day.get(..10).unwrap_or(&day))]);
+                spans.push(Span::styled(since, theme.warning));
+                if let Some(g) = predikat_of(m, p) {
+                    spans.push(Span::styled(format!(" · {g}"), theme.title));
+                }
+            }
+            None => spans.extend(super::progress_bar(done, n, bar, theme)),
+        }
         lines.push(Line::from(spans));
     }
     let offset = scroll_to(selected_line, list.height);
     Paragraph::new(lines).scroll((offset, 0)).render(list, buf);
+}
+
+/// The predikat (or score band) an assessment's confirmed results give.
+fn predikat_of(m: &Model, p: &crate::domain::Person) -> Option<String> {
+    let scheme = m.scheme()?;
+    let a = m.assessment(&p.nip)?;
+    let criteria = m.criteria(p);
+    let s = crate::domain::summary::summarize(&criteria, a, scheme, &m.reference.catalogue);
+    match s.outcome? {
+        crate::domain::Outcome::Predikat { grade, .. }
+        | crate::domain::Outcome::Score { grade, .. } => {
+            Some(scheme.grade_label(&grade).to_string())
+        }
+    }
 }
 
 /// Pads or cuts text to a display width, with "…" when cut.
