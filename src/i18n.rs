@@ -233,6 +233,7 @@ catalogue!(
     object_title,
     roster_title_review,
     waiting_since,
+    waiting_days,
     roster_title_own,
     own_nothing_yet,
     mode_changed,
@@ -416,6 +417,7 @@ impl Strings {
             Action::Object => self.act_object,
             Action::SwitchMode => self.act_switch_mode,
             Action::Lock
+            | Action::Clock(_)
             | Action::Unbound
             | Action::Input(_)
             | Action::Resize(..)

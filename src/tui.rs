@@ -155,6 +155,10 @@ pub fn run(
         if let Some(rx) = changes {
             actions.extend(rx.try_iter().map(Action::Changed));
         }
+        let now = crate::commands::unix_now();
+        if now / 60 != m.now / 60 {
+            actions.push(Action::Clock(now));
+        }
         if idle_lock.is_some_and(|d| last_key.elapsed() >= d) && m.me.is_some() && !m.locked {
             actions.push(Action::Lock);
         }

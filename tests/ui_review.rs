@@ -93,6 +93,15 @@ fn submit_return_resubmit_approve_accept_at_one_terminal() {
         line.contains("menunggu sejak") && line.contains("Baik"),
         "{line}"
     );
+    // Once the event loop has told the time, the wait is in days.
+    let since = s.model.waiting_since(top).expect("waiting");
+    s.act(kinerja::tui::action::Action::Clock(since + 3 * 86_400 + 60));
+    let screen = s.screen(140, 40);
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&employee))
+        .expect("the row");
+    assert!(line.contains("menunggu 3 hari"), "{line}");
 
     // The reviewer returns it with a comment; the screen says nothing of
     // rating (no scoring keys in the review footer).

@@ -252,6 +252,7 @@ pub const EN: Strings = Strings {
     object_title: "Objection: your reasons (within 14 days of approval)",
     roster_title_review: "People you review",
     waiting_since: "waiting since {date}",
+    waiting_days: "waiting {n} days",
     roster_title_own: "Your result",
     own_nothing_yet: "No approved result for this period yet; yours shows here once your reviewer approves it",
     mode_changed: "Role: {mode}",

@@ -252,6 +252,7 @@ pub const ID: Strings = Strings {
     object_title: "Keberatan: alasan Anda (dalam 14 hari sejak disetujui)",
     roster_title_review: "Pegawai yang Anda tinjau",
     waiting_since: "menunggu sejak {date}",
+    waiting_days: "menunggu {n} hari",
     roster_title_own: "Hasil penilaian Anda",
     own_nothing_yet: "Belum ada hasil yang disetujui untuk periode ini; hasil Anda tampil di sini setelah Atasan Pejabat Penilai menyetujuinya",
     mode_changed: "Peran: {mode}",

@@ -78,6 +78,9 @@ pub enum Action {
     /// The store answered a request the update function asked for.
     #[serde(skip)]
     Stored(Purpose, Result<Response, String>),
+    /// The time now (Unix seconds), from the event loop once a minute.
+    #[serde(skip)]
+    Clock(i64),
     /// Nobody has pressed a key for a while: lock the screen.
     #[serde(skip)]
     Lock,

@@ -163,6 +163,9 @@ pub struct Model {
     /// no login list, no PIN.
     pub fixed_user: bool,
     pub mode: Mode,
+    /// The time, in Unix seconds, as the event loop last told it (0 until
+    /// it has): views stay pure and still say how long something waited.
+    pub now: i64,
 }
 
 impl Model {
@@ -201,6 +204,7 @@ impl Model {
             locked: false,
             fixed_user: false,
             mode: Mode::default(),
+            now: 0,
         }
     }
 

@@ -82,6 +82,10 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Changed(c) => remote::changed(m, c),
         Action::Lock => pin::lock(m),
+        Action::Clock(now) => {
+            m.now = now;
+            vec![]
+        }
         Action::SwitchUser => pin::switch_user(m),
         Action::SwitchMode => review::switch_mode(m),
         Action::Input(_) | Action::Select | Action::Back if m.locked || m.screen == Screen::Pin => {

@@ -138,8 +138,13 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         match m.waiting_since(s).filter(|_| m.mode == Mode::Reviewer) {
             // In the review queue: since when it waits, and its predikat.
             Some(at) => {
-                let day = super::format_time(at);
-                let since = fill(t.waiting_since, &[("date", day.get(..10).unwrap_or(&day))]);
+                let since = if m.now > 0 {
+                    let days = ((m.now - at) / 86_400).max(0).to_string();
+                    fill(t.waiting_days, &[("n", &days)])
+                } else {
+                    let day = super::format_time(at);
+                    fill(t.waiting_since, &[("date", day.get(..10).unwrap_or(&day))])
+                };
                 spans.push(Span::styled(since, theme.warning));
                 if let Some(g) = predikat_of(m, p) {
                     spans.push(Span::styled(format!(" · {g}"), theme.title));
