@@ -12,7 +12,6 @@
 //! Version 1 entries (before purging existed) are read as before and
 //! hashed over their whole payload.
 
-use super::super::codec::legacy::AssessmentV2;
 use super::super::codec::{self, CodecError, Kind, Record};
 use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference};
 use serde::{Deserialize, Serialize};
@@ -144,23 +143,8 @@ impl Record for EditPart {
     const VERSION: u16 = 2;
 
     fn decode_older(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
-        let v1: EditPartV1 = codec::payload_as::<Self, EditPartV1>(version, payload)?;
-        Ok(Self {
-            key: v1.key,
-            edit: v1.edit,
-            before: v1.before.map(|b| Box::new((*b).into())),
-            after: Box::new((*v1.after).into()),
-        })
+        codec::payload_as::<Self, legacy::EditPartV1>(version, payload).map(Into::into)
     }
-}
-
-/// An edit's part before the review workflow.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct EditPartV1 {
-    key: AssessmentKey,
-    edit: Edit,
-    before: Option<Box<AssessmentV2>>,
-    after: Box<AssessmentV2>,
 }
 
 /// A seed's first part; its assessments follow as parts of their own.
@@ -398,116 +382,6 @@ pub fn decode(payload: &[u8]) -> Result<(Entry, [u8; 32]), CodecError> {
     Ok((entry, frame.hash()))
 }
 
-/// The layout of version 1. Field order is the layout: never change it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(in crate::store) struct EntryV1 {
-    seq: u64,
-    prev: [u8; 32],
-    actor: Option<Nip>,
-    time: i64,
-    change: ChangeV1,
-}
+mod legacy;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum ChangeV1 {
-    Edit {
-        key: AssessmentKey,
-        edit: Edit,
-        before: Option<Box<AssessmentV2>>,
-        after: Box<AssessmentV2>,
-    },
-    Seed {
-        org: Box<Org>,
-        reference: Box<Reference>,
-        assessments: Vec<AssessmentV2>,
-        active_period: Option<String>,
-    },
-    ActivePeriod(String),
-}
-
-impl Record for EntryV1 {
-    const KIND: Kind = Kind::Journal;
-    const VERSION: u16 = 1;
-    const LARGE: bool = true;
-}
-
-impl From<EntryV1> for Entry {
-    fn from(v1: EntryV1) -> Self {
-        let change = match v1.change {
-            ChangeV1::Edit {
-                key,
-                edit,
-                before,
-                after,
-            } => Change::Edit {
-                key,
-                edit,
-                before: before.map(|b| Box::new((*b).into())),
-                after: Box::new((*after).into()),
-            },
-            ChangeV1::Seed {
-                org,
-                reference,
-                assessments,
-                active_period,
-            } => Change::Seed {
-                org,
-                reference,
-                assessments: assessments.into_iter().map(Into::into).collect(),
-                active_period,
-            },
-            ChangeV1::ActivePeriod(p) => Change::ActivePeriod(p),
-        };
-        Self {
-            seq: v1.seq,
-            prev: v1.prev,
-            actor: v1.actor,
-            time: v1.time,
-            change,
-        }
-    }
-}
-
-#[cfg(test)]
-impl EntryV1 {
-    /// Writes an entry as the first journal layout did, for tests of
-    /// journals written before purging existed.
-    pub(in crate::store) fn encode_as_v1(e: &Entry) -> Vec<u8> {
-        let change = match e.change.clone() {
-            Change::Edit {
-                key,
-                edit,
-                before,
-                after,
-            } => ChangeV1::Edit {
-                key,
-                edit,
-                before: before.map(|b| Box::new(AssessmentV2::from(&*b))),
-                after: Box::new(AssessmentV2::from(&*after)),
-            },
-            Change::Seed {
-                org,
-                reference,
-                assessments,
-                active_period,
-            } => ChangeV1::Seed {
-                org,
-                reference,
-                assessments: assessments.iter().map(AssessmentV2::from).collect(),
-                active_period,
-            },
-            Change::ActivePeriod(p) => ChangeV1::ActivePeriod(p),
-            Change::Purge(_) | Change::Pin { .. } | Change::Redacted => {
-                unreachable!("not in layout 1")
-            }
-        };
-        let v1 = Self {
-            seq: e.seq,
-            prev: e.prev,
-            actor: e.actor.clone(),
-            time: e.time,
-            change,
-        };
-        codec::encode(&v1).expect("encode v1")
-    }
-}
+pub(in crate::store) use legacy::EntryV1;
