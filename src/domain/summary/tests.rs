@@ -254,6 +254,14 @@ fn summary_pairs_improvements_with_basic_training_and_strengths_with_advanced() 
     assert_eq!(s.outcome.as_ref().map(Outcome::grade), Some("b"));
 }
 
+/// An aspect result the appraiser chose, with their reason.
+fn decided(e: Expectation, reason: &str) -> AspectDecision {
+    AspectDecision {
+        value: AspectValue::Expectation(e),
+        reason: reason.into(),
+    }
+}
+
 #[test]
 fn a_decision_overrides_the_suggestion_in_the_outcome() {
     let f = fixture();
@@ -265,10 +273,7 @@ fn a_decision_overrides_the_suggestion_in_the_outcome() {
         ("p3", 3),
         ("p4", 3),
     ]);
-    a.hasil = Some(crate::domain::assessment::AspectDecision {
-        value: AspectValue::Expectation(DiBawah),
-        reason: "target utama tidak tercapai".into(),
-    });
+    a.hasil = Some(decided(DiBawah, "target utama tidak tercapai"));
     let s = summarize(&criteria(&f), &a, &matrix_scheme(), &f.catalogue);
     assert_eq!(s.hasil_suggested, Some(AspectValue::Expectation(DiAtas)));
     assert_eq!(s.outcome.as_ref().map(Outcome::grade), Some("bp"));
@@ -381,10 +386,7 @@ fn an_override_with_a_reason_stands_when_ratings_change() {
         ("p3", 3),
         ("p4", 3),
     ]);
-    a.hasil = Some(crate::domain::assessment::AspectDecision {
-        value: AspectValue::Expectation(DiBawah),
-        reason: "bukti dukung tidak sah".into(),
-    });
+    a.hasil = Some(decided(DiBawah, "bukti dukung tidak sah"));
     let s = summarize(&criteria(&f), &a, &matrix_scheme(), &f.catalogue);
     assert_eq!(s.hasil_state, DecisionState::Overridden);
     assert_eq!(s.hasil, Some(AspectValue::Expectation(DiBawah)));
