@@ -19,7 +19,7 @@ pub use request::{
     Changed, CorruptRecord, Cursor, CursorScreen, Draft, Request, Response, Snapshot, StepText,
     TextTarget,
 };
-pub use sled_store::{Store, StoreError};
+pub use sled_store::{Store, StoreError, unix_now};
 
 /// Anything that answers store requests: the store itself, or a client of
 /// the daemon that owns it. Errors are the store's messages.

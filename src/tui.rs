@@ -155,7 +155,7 @@ pub fn run(
         if let Some(rx) = changes {
             actions.extend(rx.try_iter().map(Action::Changed));
         }
-        let now = crate::commands::unix_now();
+        let now = crate::store::unix_now();
         if now / 60 != m.now / 60 {
             actions.push(Action::Clock(now));
         }

@@ -1,9 +1,10 @@
 //! The commands that look after the store: `audit verify`, `doctor`,
 //! `backup`, `restore` and `purge`.
 
-use super::{pairs, unix_now};
+use super::pairs;
 use crate::config::Paths;
 use crate::i18n::{Lang, fill};
+use crate::store::unix_now;
 use color_eyre::eyre::{Result, eyre};
 use std::path::Path;
 

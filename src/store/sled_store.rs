@@ -80,7 +80,8 @@ pub enum StoreError {
     Sled(#[from] sled::Error),
 }
 
-fn unix_now() -> i64 {
+/// The time now, in Unix seconds: the store's clock, and everyone's.
+pub fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
