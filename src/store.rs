@@ -11,6 +11,7 @@ mod pin;
 pub mod purge;
 mod request;
 mod seed;
+mod self_edit;
 mod session;
 mod sled_store;
 mod trees;

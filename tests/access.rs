@@ -92,34 +92,6 @@ fn edit(store: &Store, w: Who, rev: u64, e: Edit) -> Response {
     store.execute(actor(w).as_ref(), req).expect("edit")
 }
 
-/// AINI's assessment, rated in full and both results confirmed, as the
-/// appraiser leaves it before submitting; returns its revision.
-fn rated(store: &Store) -> u64 {
-    let mut rev = 0;
-    for (c, r) in [("rhk1", 2), ("rhk2", 2), ("pelayanan", 3), ("akuntabel", 3)] {
-        rev = common::rate(store, AINI, rev, c, r).revision;
-    }
-    for aspect in [
-        kinerja::domain::Aspect::HasilKerja,
-        kinerja::domain::Aspect::PerilakuKerja,
-    ] {
-        let decide = Edit::Decide {
-            aspect,
-            decision: Some(kinerja::domain::assessment::AspectDecision {
-                value: kinerja::domain::assessment::AspectValue::Expectation(
-                    kinerja::domain::Expectation::Sesuai,
-                ),
-                reason: String::new(),
-            }),
-        };
-        let Response::Saved(a) = edit(store, Who::Appraiser, rev, decide) else {
-            panic!("decide");
-        };
-        rev = a.revision;
-    }
-    rev
-}
-
 /// The name of a request's row; a new request type does not compile here
 /// until it has a row in the matrix below.
 fn row(req: &Request) -> &'static str {
@@ -129,6 +101,8 @@ fn row(req: &Request) -> &'static str {
         Request::Assessments { .. } => "assessments",
         Request::AllAssessments => "all assessments",
         Request::Edit { .. } => "edit",
+        Request::SelfAssessments { .. } => "self-assessments",
+        Request::SelfEdit { .. } => "self edit",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
         Request::GetCursor { .. } => "get cursor",
@@ -157,6 +131,7 @@ fn outcome(r: &Response) -> Outcome {
     match r {
         Response::Rejected(m) if by_role(m) => Outcome::Refused,
         Response::Assessments { items, .. } => Outcome::Sees(items.len()),
+        Response::SelfAssessments { items, .. } => Outcome::Sees(items.len()),
         _ => Outcome::Allowed,
     }
 }
@@ -168,7 +143,18 @@ type Make<'a> = Box<dyn Fn(Who) -> Request + 'a>;
 fn every_request_type_by_every_role() {
     use Outcome::{Allowed as A, Refused as R, Sees as S};
     let (_dir, store) = office();
-    rated(&store);
+    common::rated(&store);
+    // The employee has begun a self-assessment, not yet sent.
+    let begun = Request::SelfEdit {
+        key: key(AINI),
+        expected_revision: 0,
+        edit: Edit::SetRating {
+            criterion: "pelayanan".into(),
+            rating: Some(4),
+        },
+    };
+    let r = store.execute(Some(&nip(AINI)), begun).expect("self edit");
+    assert!(matches!(r, Response::SelfSaved(_)), "{r:?}");
     let snapshot = || match store.execute(None, Request::Snapshot).expect("snap") {
         Response::Snapshot(s) => s,
         other => panic!("{other:?}"),
@@ -217,6 +203,26 @@ fn every_request_type_by_every_role() {
             [S(1), S(1), S(0), S(1), S(0), S(1)],
         ),
         (Box::new(rate), [A, R, R, R, R, A]),
+        // Blind: an unsent self-assessment is its author's alone (and the
+        // system's, which could read the files anyway).
+        (
+            Box::new(|_| Request::SelfAssessments {
+                period: PERIOD.into(),
+                employees: None,
+            }),
+            [S(0), S(0), S(1), S(0), S(0), S(1)],
+        ),
+        (
+            Box::new(|w| Request::SelfEdit {
+                key: key(AINI),
+                expected_revision: 0,
+                edit: Edit::SetNote {
+                    criterion: "pelayanan".into(),
+                    note: format!("catatan {w:?}"),
+                },
+            }),
+            [R, R, A, R, R, R],
+        ),
         (
             Box::new(|_| Request::History { key: key(AINI) }),
             [A, A, R, A, R, A],
@@ -282,6 +288,11 @@ fn every_request_type_by_every_role() {
                     expected_revision: current_revision(&store),
                     edit,
                 },
+                Request::SelfEdit { key, edit, .. } => Request::SelfEdit {
+                    key: key.clone(),
+                    expected_revision: self_revision(&store),
+                    edit,
+                },
                 other => other,
             };
             let got = outcome(&store.execute(actor(*w).as_ref(), req).expect("request"));
@@ -294,6 +305,8 @@ fn every_request_type_by_every_role() {
         "assessments",
         "all assessments",
         "edit",
+        "self-assessments",
+        "self edit",
         "history",
         "set cursor",
         "get cursor",
@@ -309,6 +322,17 @@ fn every_request_type_by_every_role() {
         every.into_iter().collect(),
         "a request type has no row"
     );
+}
+
+fn self_revision(store: &Store) -> u64 {
+    let req = Request::SelfAssessments {
+        period: PERIOD.into(),
+        employees: Some(vec![nip(AINI)]),
+    };
+    match store.execute(None, req).expect("read") {
+        Response::SelfAssessments { items, .. } => items.first().map_or(0, |s| s.revision),
+        other => panic!("{other:?}"),
+    }
 }
 
 fn current_revision(store: &Store) -> u64 {
@@ -349,7 +373,7 @@ fn status(store: &Store) -> Status {
 fn the_workflow_through_the_store_with_only_the_right_party_at_each_step() {
     CLOCK.store(NOW, Ordering::SeqCst);
     let (_dir, store) = office();
-    rated(&store);
+    common::rated(&store);
     let saved = |r: Response| assert!(matches!(r, Response::Saved(_)), "{r:?}");
     saved(step_by(&store, Who::Appraiser, &Transition::Submit));
     let back = Transition::Return {
@@ -432,7 +456,7 @@ fn the_workflow_through_the_store_with_only_the_right_party_at_each_step() {
 fn an_approved_record_keeps_its_criteria_and_roster_through_later_changes() {
     CLOCK.store(NOW, Ordering::SeqCst);
     let (_dir, store) = office();
-    rated(&store);
+    common::rated(&store);
     let rev = current_revision(&store);
     let r = edit(&store, Who::Appraiser, rev, Edit::Step(Transition::Submit));
     assert!(matches!(r, Response::Saved(_)), "{r:?}");

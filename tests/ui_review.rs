@@ -8,34 +8,11 @@ use kinerja::domain::Status as AStatus;
 use kinerja::i18n::Lang;
 use kinerja::tui::model::{Mode, Screen};
 use ratatui::crossterm::event::KeyCode;
-use support::{Session, meets, rate_rest, scoring_fresh};
-
-/// Logs in as `nip` from the login list (filtering by NIP) with the PIN.
-fn log_in_as(s: &mut Session, nip: &str) {
-    s.key(KeyCode::F(2));
-    assert_eq!(s.model.screen, Screen::Login);
-    s.key(KeyCode::Char('/'));
-    s.chars(nip);
-    s.key(KeyCode::Enter);
-    s.give_pin();
-    assert_eq!(
-        s.model.me.as_ref().map(kinerja::domain::Nip::as_str),
-        Some(nip)
-    );
-}
+use support::{Session, log_in_as, meets, rate_rest, scoring_fresh, select};
 
 /// Switches to `mode` with the one key, and opens `employee`'s summary.
 fn open_as(s: &mut Session, mode: Mode, employee: &str) {
-    for _ in 0..3 {
-        if s.model.mode == mode {
-            break;
-        }
-        s.key(KeyCode::Char('v'));
-    }
-    assert_eq!(s.model.mode, mode);
-    s.key(KeyCode::Char('/'));
-    s.chars(employee);
-    s.key(KeyCode::Enter);
+    select(s, mode, employee);
     assert_eq!(s.model.screen, Screen::Summary);
     let shown = s.model.current_person().expect("p").nip.to_string();
     assert_eq!(shown, employee);

@@ -56,6 +56,7 @@ pub fn doctor(paths: &Paths, lang: Lang, rebuild: bool) -> Result<()> {
                 t.cli_doctor_ok,
                 &[
                     ("n", &r.assessments.to_string()),
+                    ("s", &r.self_assessments.to_string()),
                     ("e", &r.journal_entries.to_string())
                 ]
             )

@@ -199,7 +199,7 @@ enum Announce {
 
 fn announce(req: &Request) -> Option<Announce> {
     match req {
-        Request::Edit { .. } => Some(Announce::Edit),
+        Request::Edit { .. } | Request::SelfEdit { .. } => Some(Announce::Edit),
         Request::Seed { .. } => Some(Announce::Done(Changed::Roster)),
         Request::SetActivePeriod { period } => {
             Some(Announce::Done(Changed::ActivePeriod(period.clone())))
@@ -214,6 +214,10 @@ fn changed(announce: Option<Announce>, resp: &Response) -> Option<Changed> {
             key: a.key.clone(),
             revision: a.revision,
             by: a.updated_by.clone(),
+        }),
+        (Announce::Edit, Response::SelfSaved(s)) => Some(Changed::SelfAssessment {
+            key: s.key.clone(),
+            revision: s.revision,
         }),
         (Announce::Done(c), Response::Done) => Some(c),
         _ => None,

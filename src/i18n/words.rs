@@ -64,6 +64,7 @@ impl Strings {
             Action::ReturnToAppraiser => self.act_return,
             Action::Reopen => self.act_reopen,
             Action::DecideObjection => self.act_decide,
+            Action::SendSelf => self.act_send_self,
             Action::Acknowledge => self.act_acknowledge,
             Action::Object => self.act_object,
             Action::SwitchMode => self.act_switch_mode,

@@ -8,14 +8,18 @@
 //! |---|---|
 //! | appraiser | rate, note, submit or withdraw the assessments of their staff; read them |
 //! | reviewer | read everything of the people they review and of their units; return, approve, decide objections, reopen |
-//! | employee | read their own result once approved; acknowledge or object |
+//! | employee | read their own result once approved; acknowledge or object; fill in and send their self-assessment |
+//!
+//! Self-assessments are blind both ways: the employee reads the
+//! appraiser's ratings only once approved (above), the appraiser reads
+//! the self-assessment only once sent and after submitting their own.
 //! | admin | roster, templates, periods (seed, active period), PIN resets, export (all reads); never rate |
 
 use super::request::Request;
 use super::sled_store::{Store, StoreError};
 use super::trees;
 use crate::domain::workflow::Party;
-use crate::domain::{Assessment, Edit, Nip, Person, Role, Unit};
+use crate::domain::{Assessment, Edit, Nip, Person, Role, SelfAssessment, Unit};
 
 /// How an actor stands to one employee's assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,22 @@ impl Standing {
             || self.reviewer
             || self.admin
             || (self.employee && a.is_some_and(|a| a.status.frozen()))
+    }
+
+    /// May read the employee's self-assessment `s`: the employee always;
+    /// once sent, the reviewer and an admin, and the appraiser once they
+    /// have submitted their own ratings (`a`), so as not to be swayed.
+    pub fn may_read_self(self, s: &SelfAssessment, a: Option<&Assessment>) -> bool {
+        let submitted = a.is_some_and(|a| {
+            a.flow.submitted.is_some() || a.status != crate::domain::Status::Draft
+        });
+        self.employee
+            || (s.sent.is_some()
+                && if self.appraiser {
+                    submitted
+                } else {
+                    self.reviewer || self.admin
+                })
     }
 
     fn is(self, party: Party) -> bool {
@@ -233,6 +253,8 @@ impl Store {
             | Request::Assessments { .. }
             | Request::AllAssessments
             | Request::Edit { .. }
+            | Request::SelfAssessments { .. }
+            | Request::SelfEdit { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout => Ok(None),
@@ -261,6 +283,37 @@ impl Store {
                 .may_read(Some(&a))
             {
                 out.push(a);
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Keeps the self-assessments `actor` may read.
+    pub(super) fn self_readable(
+        &self,
+        actor: Option<&Nip>,
+        items: Vec<SelfAssessment>,
+    ) -> Result<Vec<SelfAssessment>, StoreError> {
+        let Some(actor) = actor else { return Ok(items) };
+        let viewer = self.viewer(actor)?;
+        let mut out = Vec::with_capacity(items.len());
+        for s in items {
+            let Some(p) = self.person(&s.key.employee)? else {
+                continue;
+            };
+            let a: Option<Assessment> = trees::get(
+                &self.trees.assessments,
+                trees::ASSESSMENTS,
+                &trees::assessment_key(&s.key),
+            )?;
+            let superior = self.superior(&p)?;
+            if viewer
+                .standing(&p, superior.as_ref(), a.as_ref())
+                .may_read_self(&s, a.as_ref())
+            {
+                out.push(s);
             }
         }
         Ok(out)

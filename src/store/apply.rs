@@ -151,6 +151,11 @@ impl Store {
                         }
                     }
                 }
+                Change::SelfEdit { after, .. } => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_self_edit(at, after)?;
+                }
                 Change::ActivePeriod(p) => {
                     flush(&mut records, &mut history, last.take())?;
                     run = 0;
@@ -189,6 +194,26 @@ impl Store {
             .transaction(|(assessments, history, meta)| {
                 assessments.insert(k.as_slice(), v.as_slice())?;
                 history.insert(hk.as_slice(), hv.as_slice())?;
+                meta.insert(trees::APPLIED_SEQ, s.as_slice())?;
+                Ok(())
+            })
+            .map_err(tx_error)?;
+        Ok(())
+    }
+
+    /// Writes a self-assessment and the applied sequence number together.
+    pub(super) fn apply_self_edit(
+        &self,
+        at: Appended,
+        after: &crate::domain::SelfAssessment,
+    ) -> Result<(), StoreError> {
+        let t = &self.trees;
+        let k = trees::assessment_key(&after.key);
+        let v = codec::encode(after)?;
+        let s = Self::applied_bytes(at)?;
+        (&t.self_assessments, &t.meta)
+            .transaction(|(selfs, meta)| {
+                selfs.insert(k.as_slice(), v.as_slice())?;
                 meta.insert(trees::APPLIED_SEQ, s.as_slice())?;
                 Ok(())
             })

@@ -47,6 +47,10 @@ pub enum Kind {
     JournalPin = 16,
     /// A daemon login session (token hash → person, expiry).
     Session = 17,
+    /// An employee's self-assessment (penilaian diri).
+    SelfAssessment = 18,
+    /// A journalled self-assessment edit.
+    JournalSelfEdit = 19,
 }
 
 impl Kind {
@@ -69,6 +73,8 @@ impl Kind {
             15 => "PIN record",
             16 => "journalled PIN",
             17 => "login session",
+            18 => "self-assessment",
+            19 => "journalled self-assessment edit",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()
@@ -335,3 +341,8 @@ pub(super) mod legacy;
 
 #[cfg(test)]
 mod tests;
+
+impl Record for crate::domain::SelfAssessment {
+    const KIND: Kind = Kind::SelfAssessment;
+    const VERSION: u16 = 1;
+}

@@ -5,7 +5,7 @@
 use super::journal::{self, Change};
 use super::request::{Request, Response};
 use super::sled_store::{Store, StoreError};
-use crate::domain::{Assessment, AssessmentKey};
+use crate::domain::{Assessment, AssessmentKey, SelfAssessment};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 pub struct Report {
     pub journal_entries: u64,
     pub assessments: usize,
-    /// Assessments the journal has and the store lacks ("period/NIP").
+    pub self_assessments: usize,
+    /// Records the journal has and the store lacks ("period/NIP", and
+    /// "self period/NIP" for a self-assessment).
     pub missing: Vec<String>,
     /// Assessments that differ from the journal's latest version.
     pub differing: Vec<String>,
@@ -30,24 +32,38 @@ fn label(k: &AssessmentKey) -> String {
     format!("{}/{}", k.period, k.employee)
 }
 
-/// The latest version of every assessment according to the journal.
-fn expected(dir: &Path) -> Result<(u64, BTreeMap<AssessmentKey, Assessment>), StoreError> {
+/// The latest version of every record according to the journal.
+#[derive(Default)]
+struct Latest {
+    assessments: BTreeMap<AssessmentKey, Assessment>,
+    selfs: BTreeMap<AssessmentKey, SelfAssessment>,
+}
+
+fn expected(dir: &Path) -> Result<(u64, Latest), StoreError> {
     let scan = journal::verify(&dir.join(journal::FILE))?;
     if let Some(b) = scan.broken {
         return Err(journal::JournalError::Broken(b).into());
     }
-    let mut latest = BTreeMap::new();
+    let mut latest = Latest::default();
     for e in &scan.entries {
         match &e.change {
             Change::Edit { key, after, .. } => {
-                latest.insert(key.clone(), (**after).clone());
+                latest.assessments.insert(key.clone(), (**after).clone());
+            }
+            Change::SelfEdit { key, after, .. } => {
+                latest.selfs.insert(key.clone(), (**after).clone());
             }
             Change::Seed { assessments, .. } => {
                 for a in assessments {
-                    latest.insert(a.key.clone(), a.clone());
+                    latest.assessments.insert(a.key.clone(), a.clone());
                 }
             }
-            Change::Purge(p) => latest.retain(|k, _| !p.periods.contains(&k.period)),
+            Change::Purge(p) => {
+                latest
+                    .assessments
+                    .retain(|k, _| !p.periods.contains(&k.period));
+                latest.selfs.retain(|k, _| !p.periods.contains(&k.period));
+            }
             Change::ActivePeriod(_) | Change::Pin { .. } | Change::Redacted => {}
         }
     }
@@ -66,18 +82,38 @@ pub fn check(dir: &Path) -> Result<Report, StoreError> {
         items.into_iter().map(|a| (a.key.clone(), a)).collect();
     let mut report = Report {
         journal_entries,
-        assessments: latest.len(),
+        assessments: latest.assessments.len(),
+        self_assessments: latest.selfs.len(),
         ..Report::default()
     };
-    for (k, a) in &latest {
+    compare(&latest.assessments, &stored, "", &mut report);
+    report.differing.extend(corrupt.into_iter().map(|c| c.key));
+    let mut corrupt = Vec::new();
+    let selfs: Vec<SelfAssessment> = super::trees::decode_all(
+        store.trees.self_assessments.iter(),
+        super::trees::SELF_ASSESSMENTS,
+        &mut corrupt,
+    )?;
+    let selfs = selfs.into_iter().map(|s| (s.key.clone(), s)).collect();
+    compare(&latest.selfs, &selfs, "self ", &mut report);
+    report.differing.extend(corrupt.into_iter().map(|c| c.key));
+    Ok(report)
+}
+
+/// Notes what the store lacks or holds differently from the journal.
+fn compare<T: PartialEq>(
+    journal: &BTreeMap<AssessmentKey, T>,
+    stored: &BTreeMap<AssessmentKey, T>,
+    tag: &str,
+    report: &mut Report,
+) {
+    for (k, a) in journal {
         match stored.get(k) {
-            None => report.missing.push(label(k)),
-            Some(s) if s != a => report.differing.push(label(k)),
+            None => report.missing.push(format!("{tag}{}", label(k))),
+            Some(s) if s != a => report.differing.push(format!("{tag}{}", label(k))),
             Some(_) => {}
         }
     }
-    report.differing.extend(corrupt.into_iter().map(|c| c.key));
-    Ok(report)
 }
 
 /// Rebuilds the store from the journal in a fresh directory, then swaps

@@ -13,7 +13,46 @@ use crate::domain::workflow::{Frozen, Transition};
 use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Period, Person, Reference};
 use std::collections::HashMap;
 
+/// What an edit of one employee's record is checked against.
+pub(super) struct Context {
+    pub person: Person,
+    pub period: Period,
+    pub reference: Reference,
+}
+
 impl Store {
+    /// The employee, the period and the reference data an edit needs;
+    /// `Err` is the refusal to send when one is missing.
+    pub(super) fn context(
+        &self,
+        key: &AssessmentKey,
+    ) -> Result<Result<Context, Response>, StoreError> {
+        let t = &self.trees;
+        let Some(person) =
+            trees::get::<Person>(&t.people, trees::PEOPLE, trees::nip_key(&key.employee))?
+        else {
+            return Ok(Err(Response::Rejected(format!(
+                "employee {} is not on the roster; reload the roster",
+                key.employee
+            ))));
+        };
+        let Some(period) = trees::get::<Period>(&t.periods, trees::PERIODS, key.period.as_bytes())?
+        else {
+            return Ok(Err(Response::Rejected(format!(
+                "period {} does not exist; pick one of the roster's periods",
+                key.period
+            ))));
+        };
+        let reference =
+            trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
+                .unwrap_or_default();
+        Ok(Ok(Context {
+            person,
+            period,
+            reference,
+        }))
+    }
+
     pub(super) fn edit(
         &self,
         actor: Option<&Nip>,
@@ -22,24 +61,14 @@ impl Store {
         edit: &Edit,
     ) -> Result<Response, StoreError> {
         let t = &self.trees;
-        let Some(person) =
-            trees::get::<Person>(&t.people, trees::PEOPLE, trees::nip_key(&key.employee))?
-        else {
-            return Ok(Response::Rejected(format!(
-                "employee {} is not on the roster; reload the roster",
-                key.employee
-            )));
+        let Context {
+            person,
+            period,
+            reference,
+        } = match self.context(key)? {
+            Ok(c) => c,
+            Err(refusal) => return Ok(refusal),
         };
-        let Some(period) = trees::get::<Period>(&t.periods, trees::PERIODS, key.period.as_bytes())?
-        else {
-            return Ok(Response::Rejected(format!(
-                "period {} does not exist; pick one of the roster's periods",
-                key.period
-            )));
-        };
-        let reference =
-            trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
-                .unwrap_or_default();
 
         // One writer at a time: the revision read here is still current
         // when the change is journalled and applied below.

@@ -2,7 +2,7 @@
 //! and over the daemon's socket later (the daemon is a transport, not a rewrite).
 
 use crate::domain::assessment::{AspectValue, ListKind};
-use crate::domain::{Aspect, Assessment, AssessmentKey, Edit, Nip, Org, Reference};
+use crate::domain::{Aspect, Assessment, AssessmentKey, Edit, Nip, Org, Reference, SelfAssessment};
 use serde::{Deserialize, Serialize};
 
 /// Which screen a user was on, so a restart lands them there again.
@@ -127,6 +127,21 @@ pub enum Request {
         expected_revision: u64,
         edit: Edit,
     },
+    /// The self-assessments (penilaian diri) of a period the asker may
+    /// see: their own; their staff's once sent and the appraiser has
+    /// submitted; the people they review once sent.
+    SelfAssessments {
+        period: String,
+        employees: Option<Vec<Nip>>,
+    },
+    /// Applies one edit to the asker's own self-assessment: a rating, a
+    /// note, a realisasi, or `Step(Submit)` to send it. Same revision rule
+    /// as `Edit`.
+    SelfEdit {
+        key: AssessmentKey,
+        expected_revision: u64,
+        edit: Edit,
+    },
     /// Who changed what in one assessment, oldest first.
     History {
         key: AssessmentKey,
@@ -179,6 +194,14 @@ pub enum Response {
     Conflict(Box<Assessment>),
     /// The edit broke a domain rule; nothing was written.
     Rejected(String),
+    SelfAssessments {
+        items: Vec<SelfAssessment>,
+        corrupt: Vec<CorruptRecord>,
+    },
+    /// The self-assessment edit is flushed to disk.
+    SelfSaved(Box<SelfAssessment>),
+    /// The self-assessment changed since it was read; nothing was written.
+    SelfConflict(Box<SelfAssessment>),
     Cursor(Option<Cursor>),
     History(Vec<crate::domain::history::Item>),
     Pin(crate::domain::pin::State),
@@ -193,6 +216,11 @@ pub enum Changed {
         key: AssessmentKey,
         revision: u64,
         by: Option<Nip>,
+    },
+    /// An employee changed their self-assessment.
+    SelfAssessment {
+        key: AssessmentKey,
+        revision: u64,
     },
     /// Roster and reference data were replaced (an import, the demo).
     Roster,

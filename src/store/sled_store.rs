@@ -270,6 +270,14 @@ impl Store {
                 self.db.flush()?;
                 Ok(Response::Done)
             }
+            Request::SelfAssessments { period, employees } => {
+                self.self_assessments(actor, &period, employees.as_deref())
+            }
+            Request::SelfEdit {
+                key,
+                expected_revision,
+                edit,
+            } => self.self_edit(actor, &key, expected_revision, &edit),
             Request::History { key } => Ok(Response::History(self.history(&key)?)),
             Request::GetCursor { user } => Ok(Response::Cursor(trees::get::<Cursor>(
                 &self.trees.cursors,
@@ -331,32 +339,14 @@ impl Store {
         period: &str,
         employees: Option<&[Nip]>,
     ) -> Result<(Vec<Assessment>, Vec<CorruptRecord>), StoreError> {
-        let tree = &self.trees.assessments;
-        let mut corrupt: Vec<CorruptRecord> = Vec::new();
-        let items: Vec<Assessment> = match employees {
-            None => trees::decode_all(
-                tree.scan_prefix(trees::period_prefix(period)),
-                trees::ASSESSMENTS,
-                &mut corrupt,
-            )?,
-            Some(nips) => {
-                let mut items = Vec::with_capacity(nips.len());
-                for nip in nips {
-                    let key = crate::domain::AssessmentKey {
-                        period: period.to_string(),
-                        employee: nip.clone(),
-                    };
-                    let k = trees::assessment_key(&key);
-                    items.extend(trees::get_or_report(
-                        tree,
-                        trees::ASSESSMENTS,
-                        &k,
-                        &mut corrupt,
-                    )?);
-                }
-                items
-            }
-        };
+        let mut corrupt = Vec::new();
+        let items = trees::of_period(
+            &self.trees.assessments,
+            trees::ASSESSMENTS,
+            period,
+            employees,
+            &mut corrupt,
+        )?;
         Ok((items, corrupt))
     }
 }

@@ -12,6 +12,8 @@ pub const UNITS: &str = "units";
 pub const PEOPLE: &str = "people";
 pub const PERIODS: &str = "periods";
 pub const ASSESSMENTS: &str = "assessments";
+/// Employees' self-assessments, keyed like the assessments.
+pub const SELF_ASSESSMENTS: &str = "self_assessments";
 pub const CURSORS: &str = "cursors";
 /// Per assessment, its history items by journal sequence number.
 pub const HISTORY: &str = "history";
@@ -41,6 +43,7 @@ pub struct Trees {
     pub people: sled::Tree,
     pub periods: sled::Tree,
     pub assessments: sled::Tree,
+    pub self_assessments: sled::Tree,
     pub cursors: sled::Tree,
     pub history: sled::Tree,
     pub pins: sled::Tree,
@@ -56,6 +59,7 @@ impl Trees {
             people: db.open_tree(PEOPLE)?,
             periods: db.open_tree(PERIODS)?,
             assessments: db.open_tree(ASSESSMENTS)?,
+            self_assessments: db.open_tree(SELF_ASSESSMENTS)?,
             cursors: db.open_tree(CURSORS)?,
             history: db.open_tree(HISTORY)?,
             pins: db.open_tree(PINS)?,
@@ -156,4 +160,32 @@ pub fn decode_all<T: Record>(
         }
     }
     Ok(out)
+}
+
+/// The records of a period keyed like assessments: all of them, or those
+/// of the given employees; undecodable ones are reported.
+pub fn of_period<T: Record>(
+    tree: &sled::Tree,
+    name: &str,
+    period: &str,
+    employees: Option<&[Nip]>,
+    corrupt_out: &mut Vec<CorruptRecord>,
+) -> Result<Vec<T>, StoreError> {
+    let Some(nips) = employees else {
+        return decode_all(tree.scan_prefix(period_prefix(period)), name, corrupt_out);
+    };
+    let mut items = Vec::with_capacity(nips.len());
+    for nip in nips {
+        let key = AssessmentKey {
+            period: period.to_string(),
+            employee: nip.clone(),
+        };
+        items.extend(get_or_report(
+            tree,
+            name,
+            &assessment_key(&key),
+            corrupt_out,
+        )?);
+    }
+    Ok(items)
 }

@@ -53,6 +53,8 @@ pub enum Action {
     Acknowledge,
     /// Employee: object to the result, with reasons (14 days).
     Object,
+    /// Employee: send the self-assessment to the appraiser (final).
+    SendSelf,
     /// Between rating your staff, reviewing, and your own result.
     SwitchMode,
     /// Leaves the session (saving any open text) for the login list, so

@@ -2,13 +2,17 @@
 
 mod people;
 mod pin;
+mod sheet;
 
 pub use people::fold;
 pub use pin::{PinEntry, PinStage};
+pub use sheet::Sheet;
 
 use super::keymap::{Context, Keymap};
 use crate::domain::template::ScaledCriterion;
-use crate::domain::{Assessment, AssessmentKey, Nip, Org, Person, Reference, Scheme};
+use crate::domain::{
+    Assessment, AssessmentKey, Nip, Org, Person, Reference, Scheme, SelfAssessment,
+};
 use crate::i18n::{Lang, Strings};
 use crate::store::CorruptRecord;
 use ratatui_textarea::TextArea;
@@ -145,6 +149,8 @@ pub struct Model {
     pub staff: Vec<StaffRow>,
     /// Assessments of my staff in the current period.
     pub assessments: HashMap<Nip, Assessment>,
+    /// Their self-assessments, as far as the store lets this person see.
+    pub selfs: HashMap<Nip, SelfAssessment>,
     /// Index into `staff` of the employee being scored.
     pub current: usize,
     pub criterion: usize,
@@ -165,6 +171,9 @@ pub struct Model {
     /// no login list, no PIN.
     pub fixed_user: bool,
     pub mode: Mode,
+    /// An irreversible step whose key was pressed once: pressed again, it
+    /// is taken; any other key forgets it.
+    pub confirming: Option<super::action::Action>,
     /// The time, in Unix seconds, as the event loop last told it (0 until
     /// it has): views stay pure and still say how long something waited.
     pub now: i64,
@@ -195,6 +204,7 @@ impl Model {
             roster: Picker::default(),
             staff: Vec::new(),
             assessments: HashMap::new(),
+            selfs: HashMap::new(),
             current: 0,
             criterion: 0,
             section: Section::default(),
@@ -206,6 +216,7 @@ impl Model {
             locked: false,
             fixed_user: false,
             mode: Mode::default(),
+            confirming: None,
             now: 0,
         }
     }
@@ -293,12 +304,11 @@ impl Model {
         }
     }
 
-    /// Whether the employee being scored has an assessment its appraiser
-    /// cannot change now (submitted, or approved and later).
+    /// Whether the scoring card of the current employee is closed to
+    /// edits in this mode (see [`Sheet::locked`]).
     pub fn current_is_frozen(&self) -> bool {
         self.current_person()
-            .and_then(|p| self.assessment(&p.nip))
-            .is_some_and(|a| !a.status.editable())
+            .is_some_and(|p| self.sheet(&p.nip).locked())
     }
 
     pub fn scheme(&self) -> Option<&Scheme> {

@@ -12,7 +12,7 @@ mod summary;
 use super::action::{Action, Purpose};
 use super::keymap::Context;
 use super::model::{Ending, Mode, Model, Picker, Screen, Section, Status};
-use crate::domain::{Assessment, Edit, Nip};
+use crate::domain::{Edit, Nip};
 use crate::i18n::fill;
 use crate::store::{Cursor, CursorScreen, Request};
 
@@ -206,20 +206,34 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
 
 fn load_assessments(m: &mut Model) -> Vec<Effect> {
     m.assessments.clear();
-    vec![Effect::Store(Purpose::Assessments, staff_assessments(m))]
+    m.selfs.clear();
+    let [a, s] = staff_records(m);
+    // The self-assessments first: the assessments' answer may resume a
+    // cursor onto a card that shows both.
+    vec![
+        Effect::Store(Purpose::Assessments, s),
+        Effect::Store(Purpose::Assessments, a),
+    ]
 }
 
-/// The request for my staff's assessments in the period shown.
-fn staff_assessments(m: &Model) -> Request {
-    let employees = m
+/// The requests for my staff's assessments and self-assessments in the
+/// period shown.
+fn staff_records(m: &Model) -> [Request; 2] {
+    let employees: Vec<Nip> = m
         .staff
         .iter()
         .map(|r| m.org.people[r.person].nip.clone())
         .collect();
-    Request::Assessments {
-        period: m.period.clone(),
-        employees: Some(employees),
-    }
+    [
+        Request::Assessments {
+            period: m.period.clone(),
+            employees: Some(employees.clone()),
+        },
+        Request::SelfAssessments {
+            period: m.period.clone(),
+            employees: Some(employees),
+        },
+    ]
 }
 
 fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
@@ -237,8 +251,14 @@ fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
                 return vec![];
             };
             m.current = i;
-            // Reviewers and employees read the summary; only appraisers rate.
-            if action == Action::Summary || m.mode != Mode::Appraiser {
+            // Reviewers read the summary; appraisers rate their staff, and
+            // employees themselves until their result is approved.
+            let rates = match m.mode {
+                Mode::Appraiser => true,
+                Mode::Reviewer => false,
+                Mode::Employee => !m.current_is_frozen(),
+            };
+            if action == Action::Summary || !rates {
                 open_summary(m);
             } else {
                 m.criterion = first_unrated(m);
@@ -290,10 +310,10 @@ fn first_unrated(m: &Model) -> usize {
     let Some(p) = m.current_person() else {
         return 0;
     };
-    let a = m.assessment(&p.nip);
+    let sheet = m.sheet(&p.nip);
     m.criteria(p)
         .iter()
-        .position(|c| a.and_then(|a| a.rating(&c.criterion.id)).is_none())
+        .position(|c| sheet.rating(&c.criterion.id).is_none())
         .unwrap_or(0)
 }
 
@@ -318,14 +338,16 @@ fn switch_employee(m: &mut Model, next: bool) {
 
 /// Refuses to change a completed assessment, saying how to reopen it.
 fn refuse_if_frozen(m: &mut Model) -> bool {
-    if !m.current_is_frozen() {
+    let Some(sheet) = m.current_person().map(|p| m.sheet(&p.nip)) else {
+        return false;
+    };
+    if !sheet.locked() {
         return false;
     }
-    let submitted = m
-        .current_person()
-        .and_then(|p| m.assessment(&p.nip))
-        .is_some_and(|a| a.status == crate::domain::Status::Submitted);
-    let msg = if submitted {
+    let submitted = sheet.status == Some(crate::domain::Status::Submitted);
+    let msg = if sheet.own() && submitted {
+        m.t().self_sent.to_string()
+    } else if submitted {
         let key = m.keys(Context::Summary, &Action::ToggleComplete);
         fill(m.t().frozen, &[("key", &key)])
     } else {
@@ -341,26 +363,50 @@ fn back_to_roster(m: &mut Model) {
     m.roster.selected = m.current;
 }
 
-/// Sends one edit of the current employee's assessment to the store.
+/// Sends one edit of the scoring card's record to the store: the
+/// assessment, or in employee mode the person's own self-assessment.
 pub fn edit(m: &mut Model, edit: Edit) -> Vec<Effect> {
+    let own = m.current_person().is_some_and(|p| m.sheet(&p.nip).own());
+    send(m, edit, own)
+}
+
+/// Takes a workflow step on the current employee's assessment (not the
+/// self-assessment, even in employee mode: accepting, objecting).
+pub fn step(m: &mut Model, t: crate::domain::workflow::Transition) -> Vec<Effect> {
+    send(m, Edit::Step(t), false)
+}
+
+fn send(m: &mut Model, edit: Edit, own: bool) -> Vec<Effect> {
     let Some(p) = m.current_person() else {
         return vec![];
     };
     let key = m.key_of(p);
-    let expected_revision = m.assessment(&p.nip).map_or(0, |a| a.revision);
-    m.status = Status::Saving;
-    m.pending_text = None;
-    vec![Effect::Store(
-        Purpose::Save,
+    let expected_revision = if own {
+        m.selfs.get(&p.nip).map_or(0, |s| s.revision)
+    } else {
+        m.assessment(&p.nip).map_or(0, |a| a.revision)
+    };
+    let req = if own {
+        Request::SelfEdit {
+            key,
+            expected_revision,
+            edit,
+        }
+    } else {
         Request::Edit {
             key,
             expected_revision,
             edit,
-        },
-    )]
+        }
+    };
+    m.status = Status::Saving;
+    m.pending_text = None;
+    vec![Effect::Store(Purpose::Save, req)]
 }
 
-/// The assessment of the employee being scored, if any.
-pub fn current_assessment(m: &Model) -> Option<&Assessment> {
-    m.current_person().and_then(|p| m.assessment(&p.nip))
+/// The entry of the employee being scored for a criterion, as this mode
+/// fills it in.
+pub fn current_entry(m: &Model, criterion: &str) -> Option<crate::domain::assessment::Entry> {
+    let p = m.current_person()?;
+    m.sheet(&p.nip).entry(criterion).cloned()
 }

@@ -5,12 +5,14 @@ mod first_run;
 mod history;
 mod login;
 mod overlay;
+mod own;
 mod pin;
+mod ratings;
 mod roster;
 mod scoring;
 mod summary;
 
-use super::model::{Model, Screen};
+use super::model::{Mode, Model, Screen};
 use crate::i18n::fill;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -52,6 +54,10 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
         Screen::Login => login::draw(m, theme, buf, body),
         Screen::Roster => roster::draw(m, theme, buf, body),
         Screen::Scoring => scoring::draw(m, theme, buf, body),
+        // Before approval the employee's summary is their self-assessment.
+        Screen::Summary if m.mode == Mode::Employee && !m.result_approved() => {
+            own::draw(m, theme, buf, body);
+        }
         Screen::Summary => summary::draw(m, theme, buf, body),
     }
     chrome::status(m, theme, frame, status);

@@ -206,3 +206,31 @@ pub fn login(store: &dyn Exec, person: &str) {
         Response::PinChecked(kinerja::domain::pin::Check::Ok)
     );
 }
+
+/// AINI's assessment, rated in full by KEPALA and both results
+/// confirmed, as the appraiser leaves it before submitting; its revision.
+pub fn rated(store: &dyn Exec) -> u64 {
+    use kinerja::domain::assessment::{AspectDecision, AspectValue};
+    let mut rev = 0;
+    for (c, r) in [("rhk1", 2), ("rhk2", 2), ("pelayanan", 3), ("akuntabel", 3)] {
+        rev = rate(store, AINI, rev, c, r).revision;
+    }
+    for aspect in [Aspect::HasilKerja, Aspect::PerilakuKerja] {
+        let decide = Request::Edit {
+            key: key(AINI),
+            expected_revision: rev,
+            edit: Edit::Decide {
+                aspect,
+                decision: Some(AspectDecision {
+                    value: AspectValue::Expectation(kinerja::domain::Expectation::Sesuai),
+                    reason: String::new(),
+                }),
+            },
+        };
+        match store.exec(Some(&nip(KEPALA)), decide).expect("decide") {
+            Response::Saved(a) => rev = a.revision,
+            other => panic!("decide: {other:?}"),
+        }
+    }
+    rev
+}

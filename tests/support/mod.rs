@@ -226,3 +226,32 @@ pub fn rate_rest(s: &mut Session, pick: impl Fn(usize, u8) -> u8) {
         s.key(KeyCode::Right);
     }
 }
+
+/// Logs in as `nip` from the login list (filtering by NIP) with the PIN.
+pub fn log_in_as(s: &mut Session, nip: &str) {
+    s.key(KeyCode::F(2));
+    assert_eq!(s.model.screen, Screen::Login);
+    s.key(KeyCode::Char('/'));
+    s.chars(nip);
+    s.key(KeyCode::Enter);
+    s.give_pin();
+    assert_eq!(
+        s.model.me.as_ref().map(kinerja::domain::Nip::as_str),
+        Some(nip)
+    );
+}
+
+/// Switches to `mode` with the one key, filters the list to `employee`
+/// and presses Enter on it.
+pub fn select(s: &mut Session, mode: kinerja::tui::model::Mode, employee: &str) {
+    for _ in 0..3 {
+        if s.model.mode == mode {
+            break;
+        }
+        s.key(KeyCode::Char('v'));
+    }
+    assert_eq!(s.model.mode, mode);
+    s.key(KeyCode::Char('/'));
+    s.chars(employee);
+    s.key(KeyCode::Enter);
+}

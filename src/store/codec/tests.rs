@@ -403,3 +403,4 @@ fn golden_v1_assessment_migrates_to_the_current_layout() {
 }
 
 mod damage;
+mod self_assessment;

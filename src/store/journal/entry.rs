@@ -13,7 +13,7 @@
 //! hashed over their whole payload.
 
 use super::super::codec::{self, CodecError, Kind, Record};
-use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference};
+use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference, SelfAssessment};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -43,6 +43,13 @@ pub enum Change {
     Pin {
         nip: Nip,
         hash: Option<String>,
+    },
+    /// One edit of an employee's self-assessment, before and after.
+    SelfEdit {
+        key: AssessmentKey,
+        edit: Edit,
+        before: Option<Box<SelfAssessment>>,
+        after: Box<SelfAssessment>,
     },
     /// An edit whose content a purge removed. Which period it was about
     /// is not kept: nothing the chain cannot vouch for is stored.
@@ -84,6 +91,7 @@ pub(in crate::store) enum ChangeKind {
     ActivePeriod = 3,
     Purge = 4,
     Pin = 5,
+    SelfEdit = 6,
 }
 
 /// A part of an entry: its record bytes as written, or what a purge left.
@@ -147,6 +155,20 @@ impl Record for EditPart {
     }
 }
 
+/// A self-assessment edit's part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(in crate::store) struct SelfEditPart {
+    key: AssessmentKey,
+    edit: Edit,
+    before: Option<Box<SelfAssessment>>,
+    after: Box<SelfAssessment>,
+}
+
+impl Record for SelfEditPart {
+    const KIND: Kind = Kind::JournalSelfEdit;
+    const VERSION: u16 = 1;
+}
+
 /// A seed's first part; its assessments follow as parts of their own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(in crate::store) struct SeedPart {
@@ -198,6 +220,20 @@ impl Frame {
             } => (
                 ChangeKind::Edit,
                 vec![Part::open(&EditPart {
+                    key: key.clone(),
+                    edit: edit.clone(),
+                    before: before.clone(),
+                    after: after.clone(),
+                })?],
+            ),
+            Change::SelfEdit {
+                key,
+                edit,
+                before,
+                after,
+            } => (
+                ChangeKind::SelfEdit,
+                vec![Part::open(&SelfEditPart {
                     key: key.clone(),
                     edit: edit.clone(),
                     before: before.clone(),
@@ -293,6 +329,21 @@ impl Frame {
                     }
                 }
             }
+            ChangeKind::SelfEdit => {
+                single("a self-assessment edit has one part")?;
+                match first {
+                    Part::Redacted(_) => Change::Redacted,
+                    Part::Open(b) => {
+                        let p: SelfEditPart = codec::decode(b)?;
+                        Change::SelfEdit {
+                            key: p.key,
+                            edit: p.edit,
+                            before: p.before,
+                            after: p.after,
+                        }
+                    }
+                }
+            }
             ChangeKind::Seed => {
                 let head: SeedPart = codec::decode(&open(first)?)?;
                 let mut assessments = Vec::with_capacity(self.parts.len() - 1);
@@ -332,15 +383,13 @@ impl Frame {
     pub fn redact(&mut self, periods: &BTreeSet<String>) -> Result<u64, CodecError> {
         let mut n = 0;
         let skip = usize::from(self.kind == ChangeKind::Seed);
-        if !matches!(self.kind, ChangeKind::Edit | ChangeKind::Seed) {
-            return Ok(0);
-        }
         for part in self.parts.iter_mut().skip(skip) {
             let Part::Open(bytes) = part else { continue };
-            let period = if self.kind == ChangeKind::Edit {
-                codec::decode::<EditPart>(bytes)?.key.period
-            } else {
-                codec::decode::<Assessment>(bytes)?.key.period
+            let period = match self.kind {
+                ChangeKind::Edit => codec::decode::<EditPart>(bytes)?.key.period,
+                ChangeKind::SelfEdit => codec::decode::<SelfEditPart>(bytes)?.key.period,
+                ChangeKind::Seed => codec::decode::<Assessment>(bytes)?.key.period,
+                ChangeKind::ActivePeriod | ChangeKind::Purge | ChangeKind::Pin => return Ok(0),
             };
             if periods.contains(&period) {
                 *part = Part::Redacted(part.digest());

@@ -75,3 +75,33 @@ fn journal_entry_layout_2_is_golden() {
     assert_eq!(hex(&hash), GOLDEN_V2_HASH, "the chain hash changed");
     assert_eq!(entry::decode(&bytes).expect("decode"), (sample(), hash));
 }
+
+/// A self-assessment edit: its sealed part and its chain hash are pinned
+/// (the hash was checked against an independent Python computation).
+#[test]
+fn journal_self_edit_layout_is_golden() {
+    let key = crate::domain::AssessmentKey {
+        period: "2026-S1".into(),
+        employee: Nip::parse("199003152019032007").expect("nip"),
+    };
+    let mut after = crate::domain::SelfAssessment::new(key.clone());
+    after.sent = Some(1_767_225_600);
+    after.revision = 1;
+    let e = Entry {
+        change: Change::SelfEdit {
+            key,
+            edit: crate::domain::Edit::Step(crate::domain::workflow::Transition::Submit),
+            before: None,
+            after: Box::new(after),
+        },
+        ..sample()
+    };
+    let (bytes, hash) = entry::encode(&e).expect("encode");
+    assert_eq!(hex(&bytes), GOLDEN_SELF_EDIT, "layout changed");
+    assert_eq!(hex(&hash), GOLDEN_SELF_EDIT_HASH, "the chain hash changed");
+    assert_eq!(entry::decode(&bytes).expect("decode"), (e, hash));
+}
+
+const GOLDEN_SELF_EDIT: &str = "4b4a08020007abababababababababababababababababababababababababababababababab0112313939303033313532303139303332303037fc0072abd2050100474b4a13010007323032362d53311231393930303331353230313930333230303706000007323032362d5331123139393030333135323031393033323030370001fc0072abd20100";
+const GOLDEN_SELF_EDIT_HASH: &str =
+    "f5da76cf7cc137f66b79a3c9ba331bbe459e21a3573c6bdf8dc701f8048b5473";

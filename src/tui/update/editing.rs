@@ -13,7 +13,7 @@ use ratatui_textarea::TextArea;
 
 /// Opens the note (or realisasi) editor for a criterion of the current employee.
 pub fn open_note(m: &mut Model, criterion: String, realisasi: bool) {
-    let entry = super::current_assessment(m).and_then(|a| a.entry(&criterion));
+    let entry = super::current_entry(m, &criterion);
     let text = entry
         .map(|e| {
             if realisasi {
@@ -197,12 +197,7 @@ fn save(m: &mut Model) -> Vec<Effect> {
 
 /// Turns the saved text into the edit its target asks for.
 fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
-    let entry = |c: &str| {
-        super::current_assessment(m)
-            .and_then(|a| a.entry(c))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let entry = |c: &str| super::current_entry(m, c).unwrap_or_default();
     match ed.target {
         TextTarget::Note { criterion } => {
             if entry(&criterion).note == text {
@@ -267,7 +262,7 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
                     perilaku: None,
                 },
             };
-            edit(m, Edit::Step(step))
+            super::step(m, step)
         }
         TextTarget::OverrideReason { aspect, value } => {
             if text.trim().is_empty() {

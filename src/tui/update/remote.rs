@@ -34,6 +34,23 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
                 },
             )]
         }
+        Changed::SelfAssessment { key, revision } => {
+            let known = m.selfs.get(&key.employee).map_or(0, |s| s.revision);
+            let mine = m
+                .staff
+                .iter()
+                .any(|r| m.org.people[r.person].nip == key.employee);
+            if key.period != m.period || !mine || known >= revision {
+                return vec![];
+            }
+            vec![Effect::Store(
+                Purpose::Refresh,
+                Request::SelfAssessments {
+                    period: key.period,
+                    employees: Some(vec![key.employee]),
+                },
+            )]
+        }
         Changed::Roster | Changed::Resync => {
             vec![Effect::Store(Purpose::Reload, Request::Snapshot)]
         }
@@ -72,5 +89,8 @@ pub fn reload(m: &mut Model, s: Snapshot) -> Vec<Effect> {
     }
     let n = m.current_person().map_or(0, |p| m.criteria(p).len());
     m.criterion = m.criterion.min(n.saturating_sub(1));
-    vec![Effect::Store(Purpose::Refresh, super::staff_assessments(m))]
+    super::staff_records(m)
+        .into_iter()
+        .map(|r| Effect::Store(Purpose::Refresh, r))
+        .collect()
 }

@@ -12,7 +12,7 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
     // Hanging up, text whose save did not go through (a conflict, a
     // refusal, a store error) is kept for the next start instead.
     if m.ending == Some(Ending::HangUp)
-        && !matches!(result, Ok(Response::Saved(_)))
+        && !matches!(result, Ok(Response::Saved(_) | Response::SelfSaved(_)))
         && let Some((target, text)) = m.pending_text.take()
     {
         return super::editing::keep(m, target, text);
@@ -46,16 +46,25 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             }
             vec![]
         }
+        (_, Response::SelfAssessments { items, corrupt }) => {
+            note_corrupt(m, corrupt);
+            for s in items {
+                let newer = m
+                    .selfs
+                    .get(&s.key.employee)
+                    .is_none_or(|old| old.revision < s.revision);
+                if newer && s.key.period == m.period {
+                    m.selfs.insert(s.key.employee.clone(), s);
+                }
+            }
+            vec![]
+        }
         (Purpose::Seed, Response::Done) => {
             m.status = Status::Info(m.t().demo_loaded.into());
             init()
         }
         (_, Response::Assessments { items, corrupt }) => {
-            for c in corrupt {
-                if !m.corrupt.contains(&c) {
-                    m.corrupt.push(c);
-                }
-            }
+            note_corrupt(m, corrupt);
             m.assessments = items
                 .into_iter()
                 .map(|a| (a.key.employee.clone(), a))
@@ -66,9 +75,42 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             }
         }
         (_, Response::Saved(a)) => {
+            // Submitting opens the employee's sent self-assessment to
+            // the appraiser: ask for it.
+            let fx = if a.status == crate::domain::Status::Draft
+                || m.selfs.contains_key(&a.key.employee)
+            {
+                vec![]
+            } else {
+                vec![Effect::Store(
+                    Purpose::Refresh,
+                    Request::SelfAssessments {
+                        period: a.key.period.clone(),
+                        employees: Some(vec![a.key.employee.clone()]),
+                    },
+                )]
+            };
             m.assessments.insert(a.key.employee.clone(), *a);
             m.status = Status::Saved;
             m.pending_text = None;
+            fx
+        }
+        (_, Response::SelfSaved(s)) => {
+            m.selfs.insert(s.key.employee.clone(), *s);
+            m.status = Status::Saved;
+            m.pending_text = None;
+            vec![]
+        }
+        (_, Response::SelfConflict(s)) => {
+            let when = crate::tui::views::format_time(s.updated_at);
+            m.selfs.insert(s.key.employee.clone(), *s);
+            if let Some((target, text)) = m.pending_text.take() {
+                super::editing::open(m, target, &text);
+            }
+            let me = m
+                .me_person()
+                .map_or_else(|| "?".to_string(), |p| p.name.clone());
+            m.status = Status::Warning(fill(m.t().conflict, &[("who", &me), ("when", &when)]));
             vec![]
         }
         (_, Response::Conflict(a)) => {
@@ -185,4 +227,13 @@ fn apply_cursor(m: &mut Model, c: Cursor) -> Vec<Effect> {
         Purpose::Cursor,
         Request::SetCursor { user, cursor },
     )]
+}
+
+/// Adds records the store could not read to those already reported.
+fn note_corrupt(m: &mut Model, corrupt: Vec<crate::store::CorruptRecord>) {
+    for c in corrupt {
+        if !m.corrupt.contains(&c) {
+            m.corrupt.push(c);
+        }
+    }
 }

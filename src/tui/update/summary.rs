@@ -226,7 +226,7 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     match m.assessment(&p.nip).map(|a| a.status) {
-        Some(AStatus::Submitted) => return edit(m, Edit::Step(Transition::Withdraw)),
+        Some(AStatus::Submitted) => return super::step(m, Transition::Withdraw),
         Some(s) if !s.editable() => {
             m.status = Status::Warning(m.t().approved_frozen.into());
             return vec![];
@@ -238,7 +238,7 @@ fn toggle_complete(m: &mut Model) -> Vec<Effect> {
     let criteria = m.criteria(p);
     let blockers = summarize(&criteria, &a, scheme, &m.reference.catalogue).blockers();
     if blockers.is_empty() {
-        return edit(m, Edit::Step(Transition::Submit));
+        return super::step(m, Transition::Submit);
     }
     let why: Vec<String> = blockers
         .iter()

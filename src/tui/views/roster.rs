@@ -34,12 +34,29 @@ pub fn status_of(m: &Model, staff_index: usize) -> (String, usize, usize, bool) 
     let p = &m.org.people[m.staff[staff_index].person];
     let criteria = m.criteria(p);
     let n = criteria.len();
-    let Some(a) = m.assessment(&p.nip) else {
+    let ids = || criteria.iter().map(|c| c.criterion.id.as_str());
+    let sheet = m.sheet(&p.nip);
+    if sheet.own() {
+        // The employee's row: their approved result, else their own
+        // self-assessment.
+        if let Some(a) = m.assessment(&p.nip).filter(|a| a.status.frozen()) {
+            return (t.state(a.status).to_lowercase(), n, n, true);
+        }
+        let done = sheet.rated_count(ids());
+        return if sheet.status == Some(AStatus::Submitted) {
+            (t.self_sent_short.into(), done, n, true)
+        } else {
+            let k = done.to_string();
+            let label = fill(t.self_progress, &[("k", &k), ("n", &n.to_string())]);
+            (label, done, n, false)
+        };
+    }
+    let Some(status) = sheet.status else {
         return (t.status_not_started.into(), 0, n, false);
     };
-    let done = a.rated_count(criteria.iter().map(|c| c.criterion.id.as_str()));
-    if a.status != AStatus::Draft {
-        (t.state(a.status).to_lowercase(), done, n, true)
+    let done = sheet.rated_count(ids());
+    if status != AStatus::Draft {
+        (t.state(status).to_lowercase(), done, n, true)
     } else if done == 0 {
         (t.status_not_started.into(), 0, n, false)
     } else {
@@ -80,17 +97,25 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     ]));
     filter_line(t, &m.roster, theme).render(filter, buf);
     let rows = m.roster_rows();
-    // The employee's own result is shown once it is approved.
-    let own_hidden = m.mode == Mode::Employee
-        && m.current_person()
-            .is_some_and(|p| m.assessment(&p.nip).is_none());
-    if own_hidden {
-        Paragraph::new(t.own_nothing_yet)
+    // The employee's row, and what they can do with it now.
+    let list = if m.mode == Mode::Employee {
+        let [row, hint] = list.layout(&Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(1),
+        ]));
+        let text = if m.result_approved() {
+            t.own_result_hint
+        } else {
+            t.own_self_hint
+        };
+        Paragraph::new(text)
             .style(theme.muted)
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(list, buf);
-        return;
-    }
+            .render(hint, buf);
+        row
+    } else {
+        list
+    };
     if rows.is_empty() {
         let msg = if m.staff.is_empty() {
             t.roster_empty

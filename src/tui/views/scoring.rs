@@ -27,14 +27,17 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let Some(c) = criteria.get(m.criterion) else {
         return;
     };
-    let entry = m.assessment(&p.nip).and_then(|a| a.entry(&c.criterion.id));
+    let entry = m.sheet(&p.nip).entry(&c.criterion.id);
+    // The employee's own view of this criterion, once both may be seen.
+    let own = m.beside(&p.nip).and_then(|s| s.entry(&c.criterion.id));
+    let entries = Entries { entry, own };
     if body.width >= 110 {
         let [card, side] = body.layout(&Layout::horizontal([
             Constraint::Fill(3),
             Constraint::Fill(2),
         ]));
-        card_box(m, c, entry, criteria.len(), theme, buf, card, false);
-        let note = note_lines(m, entry, c.scale, theme);
+        card_box(m, c, entries, criteria.len(), theme, buf, card, false);
+        let note = note_lines(m, entries, c.scale, theme);
         let note_h = (note.len() as u16 + 2).clamp(4, side.height / 2);
         let [note_area, list_area] = side.layout(&Layout::vertical([
             Constraint::Length(note_h),
@@ -49,8 +52,16 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             .render(note_area, buf);
         checklist(m, p, &criteria, theme, buf, list_area);
     } else {
-        card_box(m, c, entry, criteria.len(), theme, buf, body, true);
+        card_box(m, c, entries, criteria.len(), theme, buf, body, true);
     }
+}
+
+/// What the card shows of one criterion: the entry being filled in, and
+/// beside it the employee's self-assessment when that may be seen.
+#[derive(Clone, Copy)]
+struct Entries<'a> {
+    entry: Option<&'a Entry>,
+    own: Option<&'a Entry>,
 }
 
 fn bordered(style: ratatui::style::Style) -> Block<'static> {
@@ -104,14 +115,19 @@ fn card_title(m: &Model, c: &ScaledCriterion<'_>, n: usize) -> String {
         t.criterion_of,
         &[("k", &(m.criterion + 1).to_string()), ("n", &n.to_string())],
     );
-    format!(" {aspect}{kind} · {of} ")
+    let whose = if m.mode == crate::tui::model::Mode::Employee {
+        format!("{} · ", t.self_title)
+    } else {
+        String::new()
+    };
+    format!(" {whose}{aspect}{kind} · {of} ")
 }
 
 #[allow(clippy::too_many_arguments)]
 fn card_box(
     m: &Model,
     c: &ScaledCriterion<'_>,
-    entry: Option<&Entry>,
+    entries: Entries<'_>,
     n: usize,
     theme: &Theme,
     buf: &mut Buffer,
@@ -120,6 +136,8 @@ fn card_box(
 ) {
     let t = m.t();
     let crit = c.criterion;
+    let entry = entries.entry;
+    let own = entries.own.and_then(|e| e.rating);
     let rating = entry.and_then(|e| e.rating);
     let head = vec![Line::styled(crit.name.clone(), theme.title)];
     let description = vec![Line::styled(crit.description.clone(), theme.text)];
@@ -170,6 +188,14 @@ fn card_box(
             format!("{}{level} ", if chosen { "▶" } else { " " }),
             if chosen { theme.highlight } else { theme.key },
         )];
+        // The employee's own level, up front where it cannot wrap away.
+        if own == Some(level) {
+            let agree = rating == own;
+            spans.push(Span::styled(
+                format!("[◆ {}] ", t.self_short),
+                if agree { theme.saved } else { theme.warning },
+            ));
+        }
         if c.scale <= 3 {
             let label = crate::domain::Expectation::ALL[i.min(2)].label();
             spans.push(Span::styled(format!("{label}: "), style));
@@ -188,7 +214,7 @@ fn card_box(
         ));
     }
     let note = if with_note {
-        note_lines(m, entry, c.scale, theme)
+        note_lines(m, entries, c.scale, theme)
     } else {
         Vec::new()
     };
@@ -235,8 +261,9 @@ fn card_box(
         .render(area, buf);
 }
 
-fn note_lines<'a>(m: &Model, entry: Option<&'a Entry>, scale: u8, theme: &Theme) -> Vec<Line<'a>> {
+fn note_lines<'a>(m: &Model, entries: Entries<'a>, scale: u8, theme: &Theme) -> Vec<Line<'a>> {
     let t = m.t();
+    let entry = entries.entry;
     let note = entry.map_or("", |e| e.note.as_str());
     let rating = entry.and_then(|e| e.rating);
     let mut text = note.lines();
@@ -251,6 +278,19 @@ fn note_lines<'a>(m: &Model, entry: Option<&'a Entry>, scale: u8, theme: &Theme)
     }
     let mut lines = vec![Line::from(head)];
     lines.extend(text.map(|l| Line::styled(l, theme.text)));
+    // What the employee wrote in their self-assessment.
+    let own = entries.own;
+    for (label, text) in [
+        (t.self_note, own.map_or("", |e| e.note.as_str())),
+        (t.self_realisasi, own.map_or("", |e| e.realisasi.as_str())),
+    ] {
+        if !text.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label}: "), theme.muted),
+                Span::styled(text, theme.text),
+            ]));
+        }
+    }
     lines
 }
 
@@ -263,13 +303,13 @@ fn checklist(
     buf: &mut Buffer,
     area: Rect,
 ) {
-    let a = m.assessment(&p.nip);
+    let sheet = m.sheet(&p.nip);
     let w = area.width.saturating_sub(8) as usize;
     let lines: Vec<Line> = criteria
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let entry = a.and_then(|a| a.entry(&c.criterion.id));
+            let entry = sheet.entry(&c.criterion.id);
             let r = entry.and_then(|e| e.rating);
             let mark = r.map_or_else(|| "·".to_string(), |r| r.to_string());
             let style = if i == m.criterion {

@@ -1,15 +1,13 @@
 //! The summary: aspect results, predikat, strengths, improvements, training.
 
-use super::roster::pad;
 use crate::domain::assessment::{AspectDecision, AspectValue, SummaryItem};
 use crate::domain::summary::{DecisionState, ResolvedItem, summarize};
-use crate::domain::{Aspect, Assessment, Outcome, Scheme};
+use crate::domain::{Aspect, Outcome, Scheme};
 use crate::i18n::{Strings, fill};
 use crate::theme::Theme;
 use crate::tui::model::{Model, Section};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
@@ -260,6 +258,8 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         theme,
     ));
     lines.extend(outcome_line(t, scheme, s.outcome.as_ref(), theme));
+    let own = m.beside(&p.nip);
+    lines.push(super::ratings::gaps_line(m, a, own, &criteria, theme));
     // The line to keep in view: the selected item of the focused list.
     let mut focus_at = 0;
     for (section, title, items) in [
@@ -297,7 +297,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             Constraint::Fill(2),
         ]));
         let offset = scroll(main.width, main.height, &lines);
-        let mut table = criteria_table(a, &criteria, theme, side.width);
+        let mut table = super::ratings::criteria_table(t, a, own, &criteria, theme, side.width);
         table.insert(0, Line::raw(""));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -309,7 +309,9 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             .render(side, buf);
     } else {
         lines.push(Line::raw(""));
-        lines.append(&mut criteria_table(a, &criteria, theme, area.width));
+        lines.append(&mut super::ratings::criteria_table(
+            t, a, own, &criteria, theme, area.width,
+        ));
         let offset = scroll(area.width, area.height, &lines);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -317,37 +319,4 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             .scroll(offset)
             .render(area, buf);
     }
-}
-
-fn criteria_table<'a>(
-    a: &Assessment,
-    criteria: &[crate::domain::template::ScaledCriterion<'_>],
-    theme: &Theme,
-    width: u16,
-) -> Vec<Line<'a>> {
-    let w = (width as usize).saturating_sub(12).min(40);
-    criteria
-        .iter()
-        .map(|c| {
-            let e = a.entry(&c.criterion.id);
-            let r = e.and_then(|e| e.rating);
-            let (mark, style): (String, Style) = match r {
-                Some(r) => (
-                    format!("{r}/{}", c.scale),
-                    super::rating_style(r, c.scale, theme),
-                ),
-                None => ("·".into(), theme.muted),
-            };
-            let noted = if e.is_some_and(|e| !e.note.is_empty()) {
-                " ✎"
-            } else {
-                ""
-            };
-            Line::from(vec![
-                Span::styled(format!("  {mark:>3} "), style),
-                Span::styled(pad(&c.criterion.name, w), theme.text),
-                Span::styled(noted, theme.muted),
-            ])
-        })
-        .collect()
 }

@@ -127,7 +127,7 @@ impl EntryV1 {
                 active_period,
             },
             Change::ActivePeriod(p) => ChangeV1::ActivePeriod(p),
-            Change::Purge(_) | Change::Pin { .. } | Change::Redacted => {
+            Change::Purge(_) | Change::Pin { .. } | Change::SelfEdit { .. } | Change::Redacted => {
                 unreachable!("not in layout 1")
             }
         };
