@@ -94,9 +94,15 @@ fn submit_return_resubmit_approve_accept_at_one_terminal() {
     s.key(KeyCode::Esc);
     assert_eq!(status(&s, &employee), AStatus::Returned);
 
-    // The appraiser sees it back, changes nothing and resubmits.
+    // The appraiser sees it back with the comment and who wrote it,
+    // changes nothing and resubmits.
     log_in_as(&mut s, &appraiser);
     open_as(&mut s, Mode::Appraiser, &employee);
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("Dikembalikan oleh") && screen.contains("Lengkapi bukti dukung RHK 1"),
+        "{screen}"
+    );
     s.key(KeyCode::Char('m'));
     assert_eq!(status(&s, &employee), AStatus::Submitted);
 
@@ -157,4 +163,79 @@ fn an_objection_goes_to_the_reviewer_who_decides_it() {
         "{:?}",
         s.model.status
     );
+}
+
+#[test]
+fn a_decision_may_change_the_results_and_says_why() {
+    use kinerja::domain::Expectation;
+    use kinerja::domain::assessment::AspectValue;
+    let mut s = Session::demo(Lang::Id);
+    let (employee, _, reviewer) = submitted(&mut s);
+    log_in_as(&mut s, &reviewer);
+    open_as(&mut s, Mode::Reviewer, &employee);
+    // Outside an objection the results are not the reviewer's to change.
+    s.key(KeyCode::Char('3'));
+    assert!(s.model.proposal.is_none());
+    s.key(KeyCode::Char('y'));
+    log_in_as(&mut s, &employee);
+    open_as(&mut s, Mode::Employee, &employee);
+    s.key(KeyCode::Char('k'));
+    s.chars("Inovasi modul ajar tidak dinilai");
+    s.key(KeyCode::Esc);
+    assert_eq!(status(&s, &employee), AStatus::Objected);
+
+    // The reviewer reads the objection on the summary and raises the
+    // behaviour result: the predikat shown follows the proposal.
+    log_in_as(&mut s, &reviewer);
+    open_as(&mut s, Mode::Reviewer, &employee);
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("Keberatan dari") && screen.contains("Inovasi modul ajar tidak dinilai"),
+        "{screen}"
+    );
+    s.key(KeyCode::Tab);
+    s.key(KeyCode::Char('3'));
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("→ Di Atas Ekspektasi") && screen.contains("(keputusan baru)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Predikat setelah keputusan: BAIK"),
+        "{screen}"
+    );
+    s.key(KeyCode::Tab);
+    s.key(KeyCode::Char('3'));
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("Predikat setelah keputusan: SANGAT BAIK"),
+        "{screen}"
+    );
+    // Deciding sends the new results with the decision's reason.
+    s.key(KeyCode::Char('p'));
+    s.chars("Modul inovatif terbukti dipakai sekolah lain");
+    s.key(KeyCode::Esc);
+    assert_eq!(status(&s, &employee), AStatus::Decided);
+    assert!(s.model.proposal.is_none());
+    let a = s
+        .model
+        .assessments
+        .values()
+        .find(|a| a.key.employee.as_str() == employee)
+        .expect("assessment");
+    for d in [&a.hasil, &a.perilaku] {
+        let d = d.as_ref().expect("decided");
+        assert_eq!(d.value, AspectValue::Expectation(Expectation::DiAtas));
+        assert_eq!(d.reason, "Modul inovatif terbukti dipakai sekolah lain");
+    }
+
+    // The employee sees the decision, and why.
+    log_in_as(&mut s, &employee);
+    open_as(&mut s, Mode::Employee, &employee);
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("Keputusan") && screen.contains("Modul inovatif terbukti"),
+        "{screen}"
+    );
+    assert!(screen.contains("SANGAT BAIK"), "{screen}");
 }

@@ -107,6 +107,28 @@ impl Section {
     }
 }
 
+/// The aspect results a reviewer means to set while deciding an
+/// objection: shown (with the predikat they give) until the decision is
+/// sent with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub employee: Nip,
+    pub hasil: Option<crate::domain::assessment::AspectValue>,
+    pub perilaku: Option<crate::domain::assessment::AspectValue>,
+}
+
+impl Proposal {
+    pub fn get(
+        &self,
+        aspect: crate::domain::Aspect,
+    ) -> Option<&crate::domain::assessment::AspectValue> {
+        match aspect {
+            crate::domain::Aspect::HasilKerja => self.hasil.as_ref(),
+            crate::domain::Aspect::PerilakuKerja => self.perilaku.as_ref(),
+        }
+    }
+}
+
 /// One employee on the appraiser's roster, with a folded search key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffRow {
@@ -174,6 +196,8 @@ pub struct Model {
     /// An irreversible step whose key was pressed once: pressed again, it
     /// is taken; any other key forgets it.
     pub confirming: Option<super::action::Action>,
+    /// The reviewer's proposal while deciding an objection.
+    pub proposal: Option<Proposal>,
     /// The time, in Unix seconds, as the event loop last told it (0 until
     /// it has): views stay pure and still say how long something waited.
     pub now: i64,
@@ -217,6 +241,7 @@ impl Model {
             fixed_user: false,
             mode: Mode::default(),
             confirming: None,
+            proposal: None,
             now: 0,
         }
     }
@@ -318,5 +343,10 @@ impl Model {
 
     pub fn assessment(&self, nip: &Nip) -> Option<&Assessment> {
         self.assessments.get(nip)
+    }
+
+    /// The reviewer's proposal for this employee, if one is being made.
+    pub fn proposal_for(&self, nip: &Nip) -> Option<&Proposal> {
+        self.proposal.as_ref().filter(|p| &p.employee == nip)
     }
 }

@@ -1,6 +1,7 @@
 //! The pure update function: `(model, action) → effects`. No IO here; the
 //! event loop runs the effects and feeds the answers back as actions.
 
+mod decision;
 mod editing;
 mod pin;
 mod remote;
@@ -191,6 +192,7 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
     m.section = Section::default();
     m.item = 0;
     m.status = Status::Idle;
+    m.proposal = None;
     // A user without a saved cursor starts in the active period, not in
     // whatever period the previous user left open.
     m.period.clone_from(&m.active_period);
@@ -329,6 +331,7 @@ fn open_summary_fresh(m: &mut Model) {
 }
 
 fn switch_employee(m: &mut Model, next: bool) {
+    m.proposal = None;
     let before = m.current;
     move_sel(&mut m.current, m.staff.len(), next);
     if m.current != before {
@@ -358,6 +361,7 @@ fn refuse_if_frozen(m: &mut Model) -> bool {
 }
 
 fn back_to_roster(m: &mut Model) {
+    m.proposal = None;
     m.screen = Screen::Roster;
     m.roster.filter.clear();
     m.roster.selected = m.current;

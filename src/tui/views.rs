@@ -2,6 +2,7 @@
 
 mod chrome;
 mod first_run;
+mod flow;
 mod history;
 mod login;
 mod overlay;

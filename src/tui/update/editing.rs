@@ -232,6 +232,11 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
             let parsed = text.trim().replace(',', ".").parse::<f64>().ok();
             if let Some(v) = parsed.filter(|v| (0.0..=100.0).contains(v)) {
                 let value = AspectValue::Score((v * 100.0).round() / 100.0);
+                // A reviewer's score is part of the decision they are making.
+                if m.mode == crate::tui::model::Mode::Reviewer {
+                    super::decision::propose(m, aspect, value);
+                    return vec![];
+                }
                 return super::summary::decide(m, aspect, value);
             }
             m.status = Status::Warning(m.t().score_invalid.into());
@@ -256,11 +261,7 @@ fn save_to(m: &mut Model, ed: Editor, text: String) -> Vec<Effect> {
                 StepText::Return => Transition::Return { comment: text },
                 StepText::Reopen => Transition::Reopen { reason: text },
                 StepText::Object => Transition::Object { reasons: text },
-                StepText::Decide => Transition::Decide {
-                    reason: text,
-                    hasil: None,
-                    perilaku: None,
-                },
+                StepText::Decide => super::decision::decide(m, text),
             };
             super::step(m, step)
         }

@@ -1,7 +1,7 @@
 //! The summary as a reviewer or an employee sees it: read-only, with the
 //! workflow steps that are theirs. The store checks each step again.
 
-use super::{Effect, edit, editing, step};
+use super::{Effect, decision, edit, editing, step};
 use crate::domain::Edit;
 use crate::domain::workflow::Transition;
 use crate::i18n::fill;
@@ -28,6 +28,9 @@ pub fn review(m: &mut Model, action: Action) -> Vec<Effect> {
         (Mode::Reviewer, Action::ReturnToAppraiser) => text(m, StepText::Return),
         (Mode::Reviewer, Action::Reopen) => text(m, StepText::Reopen),
         (Mode::Reviewer, Action::DecideObjection) => text(m, StepText::Decide),
+        (Mode::Reviewer, Action::NextSection) => decision::next_aspect(m),
+        (Mode::Reviewer, Action::Rate(r)) => decision::propose_level(m, r),
+        (Mode::Reviewer, Action::EditScore) => decision::score_editor(m),
         (Mode::Employee, Action::Acknowledge) => step(m, Transition::Acknowledge),
         (Mode::Employee, Action::Object) => text(m, StepText::Object),
         (_, Action::NextEmployee) => {

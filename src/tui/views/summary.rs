@@ -26,6 +26,8 @@ struct AspectView<'v> {
     suggested: Option<&'v AspectValue>,
     /// Criteria of the aspect rated, of all.
     rated: (usize, usize),
+    /// A reviewer's new value while deciding an objection.
+    proposed: Option<&'v AspectValue>,
 }
 
 /// One aspect's result: decided, suggested, or a stale confirmation.
@@ -36,6 +38,7 @@ fn aspect_line<'a>(t: &Strings, v: &AspectView<'_>, focused: bool, theme: &Theme
         decided,
         suggested,
         rated,
+        proposed,
     } = *v;
     let marker = if focused { "▶ " } else { "  " };
     let name_style = if focused { theme.selected } else { theme.text };
@@ -45,6 +48,12 @@ fn aspect_line<'a>(t: &Strings, v: &AspectView<'_>, focused: bool, theme: &Theme
         (Some(d), s) => {
             spans.push(Span::styled(value_label(t, &d.value), theme.title));
             spans.push(Span::styled(format!(" ({})", t.decided), theme.saved));
+            if let Some(p) = proposed.filter(|p| **p != d.value) {
+                spans.push(Span::styled(
+                    format!(" → {} ({})", value_label(t, p), t.proposed),
+                    theme.warning,
+                ));
+            }
             if let Some(s) = s.filter(|s| **s != d.value) {
                 let was = value_label(t, s);
                 spans.push(Span::styled(
@@ -85,16 +94,24 @@ fn aspect_line<'a>(t: &Strings, v: &AspectView<'_>, focused: bool, theme: &Theme
     lines
 }
 
+/// The predikat (or score); `proposed`: as a reviewer's proposal would
+/// make it.
 fn outcome_line<'a>(
     t: &Strings,
     scheme: &Scheme,
     outcome: Option<&Outcome>,
+    proposed: bool,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
+    let (label, style) = if proposed {
+        (t.predikat_proposed, theme.warning)
+    } else {
+        (t.predikat, theme.title)
+    };
     match outcome {
         Some(Outcome::Predikat { grade, .. }) => vec![Line::from(vec![
-            Span::styled(format!("  {}: ", t.predikat), theme.text),
-            Span::styled(scheme.grade_label(grade).to_uppercase(), theme.title),
+            Span::styled(format!("  {label}: "), theme.text),
+            Span::styled(scheme.grade_label(grade).to_uppercase(), style),
         ])],
         Some(Outcome::Score {
             skp,
@@ -115,7 +132,7 @@ fn outcome_line<'a>(
                             t.number(*total),
                             scheme.grade_label(grade).to_uppercase()
                         ),
-                        theme.title,
+                        style,
                     ),
                 ]),
                 Line::styled(
@@ -209,7 +226,26 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let criteria = m.criteria(p);
     let a = m.assessment_or_blank(p);
     let a = a.as_ref();
+    let proposal = m.proposal_for(&p.nip);
     let s = summarize(&criteria, a, scheme, &m.reference.catalogue);
+    // The predikat follows a reviewer's proposal while they decide.
+    let outcome = match proposal {
+        Some(pr) => {
+            let mut b = a.clone();
+            for (slot, v) in [(&mut b.hasil, &pr.hasil), (&mut b.perilaku, &pr.perilaku)] {
+                if let Some(value) = v {
+                    // The decision's reason will go with it; any text
+                    // makes it count as a reasoned override here.
+                    *slot = Some(AspectDecision {
+                        value: value.clone(),
+                        reason: t.proposed.to_string(),
+                    });
+                }
+            }
+            summarize(&criteria, &b, scheme, &m.reference.catalogue).outcome
+        }
+        None => s.outcome.clone(),
+    };
     let status = (
         t.state(a.status),
         if a.status.editable() {
@@ -241,6 +277,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             decided: a.hasil.as_ref(),
             suggested: s.hasil_suggested.as_ref(),
             rated: rated(Aspect::HasilKerja),
+            proposed: proposal.and_then(|p| p.get(Aspect::HasilKerja)),
         },
         m.section == Section::Hasil,
         theme,
@@ -253,11 +290,19 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             decided: a.perilaku.as_ref(),
             suggested: s.perilaku_suggested.as_ref(),
             rated: rated(Aspect::PerilakuKerja),
+            proposed: proposal.and_then(|p| p.get(Aspect::PerilakuKerja)),
         },
         m.section == Section::Perilaku,
         theme,
     ));
-    lines.extend(outcome_line(t, scheme, s.outcome.as_ref(), theme));
+    lines.extend(outcome_line(
+        t,
+        scheme,
+        outcome.as_ref(),
+        proposal.is_some(),
+        theme,
+    ));
+    lines.extend(super::flow::lines(m, a, theme));
     let own = m.beside(&p.nip);
     lines.push(super::ratings::gaps_line(m, a, own, &criteria, theme));
     // The line to keep in view: the selected item of the focused list.
