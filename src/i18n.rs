@@ -253,6 +253,7 @@ catalogue!(
     own_self_hint,
     own_result_hint,
     act_send_self,
+    self_rated,
     decide_only_objected,
     decide_type_score,
     decide_hint,

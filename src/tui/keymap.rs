@@ -36,6 +36,9 @@ pub enum Context {
     Review,
     /// The employee's own result: accept or object.
     Own,
+    /// The employee's self-assessment before the result is approved:
+    /// fill it in, send it.
+    OwnSelf,
 }
 
 impl Context {
@@ -190,6 +193,7 @@ struct RawKeymap {
     pin: Vec<RawBinding>,
     review: Vec<RawBinding>,
     own: Vec<RawBinding>,
+    own_self: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -208,6 +212,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::Pin, "pin", r.pin),
         (Context::Review, "review", r.review),
         (Context::Own, "own", r.own),
+        (Context::OwnSelf, "own_self", r.own_self),
     ];
     let mut out = BTreeMap::new();
     for (ctx, section, list) in sections {

@@ -280,7 +280,8 @@ impl Model {
             Screen::Summary => match self.mode {
                 Mode::Appraiser => Context::Summary,
                 Mode::Reviewer => Context::Review,
-                Mode::Employee => Context::Own,
+                Mode::Employee if self.result_approved() => Context::Own,
+                Mode::Employee => Context::OwnSelf,
             },
         }
     }

@@ -56,7 +56,7 @@ fn send_self(m: &mut Model, confirmed: bool) -> Vec<Effect> {
         return vec![];
     }
     if !confirmed {
-        let key = m.keys(Context::Own, &Action::SendSelf);
+        let key = m.keys(Context::OwnSelf, &Action::SendSelf);
         m.status = Status::Warning(fill(m.t().self_send_confirm, &[("key", &key)]));
         m.confirming = Some(Action::SendSelf);
         return vec![];

@@ -41,7 +41,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
                     format!(
                         "{}  ",
                         fill(
-                            t.rated_of,
+                            t.self_rated,
                             &[("k", &done.to_string()), ("n", &n.to_string())]
                         )
                     ),
@@ -51,17 +51,15 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             ]
             .concat(),
         ),
-        Line::raw(""),
     ];
     let hint = |action: &Action, text: &str| {
-        let key = m.keys(Context::Own, action);
+        let key = m.keys(Context::OwnSelf, action);
         Line::styled(fill(text, &[("key", &key)]), theme.text)
     };
     if sent.is_none() {
         lines.push(hint(&Action::Scoring, t.self_walk_hint));
         lines.push(hint(&Action::SendSelf, t.self_send_hint));
     }
-    lines.push(Line::raw(""));
     lines.push(Line::styled(t.own_nothing_yet, theme.muted));
     lines.push(Line::raw(""));
     let w = usize::from(area.width.saturating_sub(14)).min(60);
