@@ -69,10 +69,16 @@ pub struct Row {
 
 /// Renders the rows with the sizes as column groups and a last/first ratio.
 pub fn table(sizes: &[usize], rows: &[Row]) -> String {
+    let groups: Vec<String> = sizes.iter().map(ToString::to_string).collect();
+    grouped(&groups, rows)
+}
+
+/// As [`table`], with named column groups (e.g. in-process and daemon).
+pub fn grouped(groups: &[String], rows: &[Row]) -> String {
     let mut head = vec!["measurement".to_string(), "runs".into()];
-    for n in sizes {
-        head.push(format!("{n} p50"));
-        head.push(format!("{n} p99"));
+    for g in groups {
+        head.push(format!("{g} p50"));
+        head.push(format!("{g} p99"));
     }
     head.extend(["ratio".to_string(), "aim".into(), "note".into()]);
     let body: Vec<Vec<String>> = rows
