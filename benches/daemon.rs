@@ -47,6 +47,8 @@ const CLIENTS: usize = 100;
 const RATE: u32 = 10;
 const CONTENDED: usize = 10;
 const CONTENDED_SECS: u64 = 10;
+/// How many clients hear of each save in the listening run.
+const WATCHED: usize = 10;
 
 /// Round-trip samples, one vector per way.
 #[derive(Default)]
@@ -74,8 +76,12 @@ fn main() {
     let demo = kinerja::data::synthetic(EMPLOYEES, SEED);
     let period = demo.active_period.clone();
     let (reader, targets) = pick(&demo);
-    assert!(targets.len() >= CLIENTS + 2, "enough editable assessments");
+    assert!(
+        targets.len() >= 2 * CLIENTS + 2,
+        "enough editable assessments"
+    );
     let (rt, contended, spread) = (&targets[0], &targets[1], &targets[2..CLIENTS + 2]);
+    let listened = &targets[CLIENTS + 2..2 * CLIENTS + 2];
 
     eprintln!("seeding {EMPLOYEES} employees twice");
     // Each seed runs on a thread of its own: the thread that seeded saved
@@ -109,11 +115,14 @@ fn main() {
     let contended = std::slice::from_ref(contended);
     eprintln!("load via the daemon: {CLIENTS} clients × {RATE}/s for {secs} s");
     let spread_run = through(&daemon, spread, &spread_assign, duration);
+    eprintln!("load via the daemon, each client listening to {WATCHED} clients' records");
+    let (listen_run, heard) = through_listening(&daemon, listened, &spread_assign, duration);
     eprintln!("contended via the daemon: {CONTENDED} clients on one assessment");
     let contended_run = through(&daemon, contended, &one, contended_for);
     drop(daemon);
     let reopened = reopen(&data);
     let spread_daemon = spread_run.check(&reopened);
+    let listening = listen_run.check(&reopened);
     let contended_daemon = contended_run.check(&reopened);
     drop(reopened);
 
@@ -139,7 +148,7 @@ fn main() {
         contended_for.as_secs(),
         grouped(
             &["in-process".to_string(), "daemon".into()],
-            &rows(&trips, &spread, &contended)
+            &rows(&trips, &spread, &contended, (&listening, heard))
         )
     );
     println!("{out}");
@@ -153,6 +162,7 @@ fn main() {
     for (what, o) in [
         ("in-process load", &spread.local),
         ("daemon load", &spread.daemon),
+        ("daemon load, listening", &listening),
         ("in-process contended", &contended.local),
         ("daemon contended", &contended.daemon),
     ] {
@@ -197,7 +207,7 @@ fn pick(demo: &kinerja::data::Demo) -> (Nip, Vec<Target>) {
                 .collect(),
         })
         .filter(|t| !t.criteria.is_empty())
-        .take(CLIENTS + 2)
+        .take(2 * CLIENTS + 2)
         .collect();
     (reader, targets)
 }
@@ -270,6 +280,39 @@ fn through(
     load::run(&refs, targets, assign, RATE, duration)
 }
 
+/// The same, with every client listening as a TUI does, to the records of
+/// its group of `WATCHED` (as an appraiser's list of staff): each save is
+/// heard by that many clients. All into one channel, drained by one
+/// thread; also how many were heard.
+fn through_listening(
+    daemon: &served::Daemon,
+    targets: &[Target],
+    assign: &[usize],
+    duration: Duration,
+) -> (load::Run, u64) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let drain = std::thread::spawn(move || rx.iter().count() as u64);
+    let clients: Vec<Client> = assign.iter().map(|_| daemon.listener(tx.clone())).collect();
+    drop(tx);
+    for (i, c) in clients.iter().enumerate() {
+        let group = i / WATCHED * WATCHED;
+        let employees = assign[group..(group + WATCHED).min(assign.len())]
+            .iter()
+            .map(|&t| targets[t].key.employee.clone())
+            .collect();
+        let watch = Request::Watch {
+            period: targets[assign[i]].key.period.clone(),
+            employees,
+        };
+        assert_eq!(c.call(None, watch).expect("watch"), Response::Done);
+    }
+    let refs: Vec<&(dyn Exec + Sync)> = clients.iter().map(|c| c as _).collect();
+    let run = load::run(&refs, targets, assign, RATE, duration);
+    drop(refs);
+    drop(clients);
+    (run, drain.join().expect("drain"))
+}
+
 /// The same load with every client thread calling the store directly.
 fn in_process(store: &Store, targets: &[Target], assign: &[usize], duration: Duration) -> Outcome {
     let refs: Vec<&(dyn Exec + Sync)> = assign.iter().map(|_| store as _).collect();
@@ -290,7 +333,7 @@ fn reopen(dir: &Path) -> Store {
     }
 }
 
-fn rows(trips: &Trips, spread: &Pair, contended: &Pair) -> Vec<Row> {
+fn rows(trips: &Trips, spread: &Pair, contended: &Pair, listening: (&Outcome, u64)) -> Vec<Row> {
     let row = |name: &str, runs: String, cells: [Cell; 2], aim: &str, note: String| Row {
         name: name.into(),
         samples: runs,
@@ -324,13 +367,38 @@ fn rows(trips: &Trips, spread: &Pair, contended: &Pair) -> Vec<Row> {
         ),
     ];
     let spread_label = format!("{CLIENTS} clients");
+    let listen_label = format!("{CLIENTS} listening");
     let contended_label = format!("{CONTENDED} on one");
-    for (p, who, clients, aim) in [
-        (spread, &spread_label, CLIENTS, "p99 ≤ 10 ms"),
-        (contended, &contended_label, CONTENDED, ""),
+    let heard = Pair {
+        local: spread.local.clone(),
+        daemon: listening.0.clone(),
+    };
+    for (p, who, clients, aim, told) in [
+        (spread, &spread_label, CLIENTS, "p99 ≤ 10 ms", None),
+        (
+            &heard,
+            &listen_label,
+            CLIENTS,
+            "p99 ≤ 10 ms",
+            Some(listening.1),
+        ),
+        (contended, &contended_label, CONTENDED, "", None),
     ] {
         let label = |what: &str| format!("{who}: {what}");
         let both = |f: &dyn Fn(&Outcome) -> Cell| [f(&p.local), f(&p.daemon)];
+        if let Some(told) = told {
+            let per_s = told as f64 / p.daemon.elapsed.as_secs_f64();
+            rows.push(row(
+                &label("announcements heard"),
+                told.to_string(),
+                [
+                    Cell::text("—".into(), 0.0),
+                    Cell::text(format!("{per_s:.0}/s"), per_s),
+                ],
+                "",
+                format!("each save told to the {WATCHED} clients watching it (in-process: the quiet run)"),
+            ));
+        }
         let runs = p.daemon.offered.to_string();
         let max = |o: &Outcome| {
             let m = o.service.iter().max().copied().unwrap_or_default();

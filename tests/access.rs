@@ -112,6 +112,7 @@ fn row(req: &Request) -> &'static str {
         Request::CheckPin { .. } => "check pin",
         Request::ResetPin { .. } => "reset pin",
         Request::Logout => "logout",
+        Request::Watch { .. } => "watch",
     }
 }
 
@@ -274,6 +275,14 @@ fn every_request_type_by_every_role() {
             [R, R, R, A, R, A],
         ),
         (Box::new(|_| Request::Logout), [A, A, A, A, A, A]),
+        // What one hears of is no data: anyone may choose.
+        (
+            Box::new(|_| Request::Watch {
+                period: PERIOD.into(),
+                employees: vec![nip(AINI)],
+            }),
+            [A, A, A, A, A, A],
+        ),
     ];
     let mut covered = std::collections::BTreeSet::new();
     for (make, expected) in &table {
@@ -316,6 +325,7 @@ fn every_request_type_by_every_role() {
         "check pin",
         "reset pin",
         "logout",
+        "watch",
     ];
     assert_eq!(
         covered,

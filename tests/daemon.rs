@@ -153,6 +153,55 @@ fn every_client_hears_of_a_change() {
     assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
 }
 
+/// A raw connection after the handshake, optionally asking for quiet.
+fn shaken(d: &Office, quiet: bool) -> UnixStream {
+    let mut s = UnixStream::connect(&d.daemon.socket).expect("connect");
+    let hello = ClientMsg::Hello {
+        protocol: PROTOCOL,
+        version: "test".into(),
+    };
+    proto::write(&mut s, &hello).expect("hello");
+    let welcome: ServerMsg = proto::read(&mut s).expect("welcome");
+    assert!(matches!(welcome, ServerMsg::Welcome { .. }), "{welcome:?}");
+    if quiet {
+        proto::write(&mut s, &ClientMsg::Quiet).expect("quiet");
+    }
+    // A call answered on this connection: whatever came before it (the
+    // quiet request) has been taken in.
+    let call = ClientMsg::Call {
+        id: 1,
+        actor: None,
+        request: Request::Logout,
+    };
+    proto::write(&mut s, &call).expect("call");
+    let reply: ServerMsg = proto::read(&mut s).expect("reply");
+    assert!(matches!(reply, ServerMsg::Reply { id: 1, .. }), "{reply:?}");
+    s
+}
+
+#[test]
+fn a_quiet_client_is_told_nothing_a_listening_one_everything() {
+    let d = Office::start(&[]);
+    let mut quiet = shaken(&d, true);
+    let mut listening = shaken(&d, false);
+    let writer = d.client();
+    common::rate(&writer, AINI, 0, "rhk1", 3);
+    listening
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let heard: ServerMsg = proto::read(&mut listening).expect("announcement");
+    assert!(matches!(heard, ServerMsg::Changed(_)), "{heard:?}");
+    quiet
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .expect("timeout");
+    let mut byte = [0u8; 1];
+    let got = quiet.read(&mut byte);
+    assert!(
+        matches!(&got, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+        "a quiet client got {got:?}"
+    );
+}
+
 /// Sends raw bytes as a client would, after a proper hello when asked.
 fn raw(d: &Office, hello: bool, bytes: &[u8]) -> Vec<u8> {
     let mut s = UnixStream::connect(&d.daemon.socket).expect("connect");
@@ -380,4 +429,51 @@ fn a_claim_counts_only_after_the_right_pin_on_that_same_connection() {
     assert!(refused(&logged_in, KEPALA, cursor).contains("theirs"));
     let reset = Request::ResetPin { nip: nip(AINI) };
     assert!(refused(&logged_in, KEPALA, reset).contains("admin"));
+}
+
+#[test]
+fn a_dropped_client_closes_its_connection() {
+    let d = Office::start(&[]);
+    let (tx, rx) = mpsc::channel();
+    let listener = d.daemon.listener(tx);
+    drop(listener);
+    // Its reader thread ends (dropping its end of the channel) rather
+    // than waiting on a connection nobody uses.
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(10)),
+        Err(mpsc::RecvTimeoutError::Disconnected)
+    );
+}
+
+#[test]
+fn a_client_hears_only_of_the_records_it_watches() {
+    let d = Office::start(&[]);
+    let (tx_a, rx_a) = mpsc::channel();
+    let (tx_r, rx_r) = mpsc::channel();
+    let aini = d.daemon.listener(tx_a);
+    let rudy = d.daemon.listener(tx_r);
+    for (c, who) in [(&aini, AINI), (&rudy, RUDY)] {
+        let watch = Request::Watch {
+            period: common::PERIOD.into(),
+            employees: vec![nip(who)],
+        };
+        assert_eq!(c.call(None, watch).expect("watch"), Response::Done);
+    }
+    let writer = d.client();
+    common::rate(&writer, AINI, 0, "rhk1", 3);
+    let got = rx_a.recv_timeout(Duration::from_secs(10)).expect("heard");
+    assert!(matches!(got, Changed::Assessment { key: ref k, .. } if k == &key(AINI)));
+    assert!(
+        rx_r.recv_timeout(Duration::from_millis(300)).is_err(),
+        "another record's change is not told"
+    );
+    // A change of the active period concerns every screen.
+    let period = Request::SetActivePeriod {
+        period: common::PERIOD.into(),
+    };
+    assert_eq!(writer.call(None, period).expect("period"), Response::Done);
+    for rx in [&rx_a, &rx_r] {
+        let got = rx.recv_timeout(Duration::from_secs(10)).expect("heard");
+        assert!(matches!(got, Changed::ActivePeriod(_)), "{got:?}");
+    }
 }

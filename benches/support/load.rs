@@ -28,7 +28,7 @@ struct Ack {
 }
 
 /// What one run offered, what came back, and what the check found.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Outcome {
     /// From sending a save to its answer, for every answered save.
     pub service: Vec<Duration>,

@@ -54,6 +54,15 @@ pub struct Client {
     alive: Arc<AtomicBool>,
 }
 
+/// Leaving closes the connection for both halves: the reader thread
+/// (which holds a clone of the socket) ends, and the daemon sees the
+/// client go instead of keeping its connection open.
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = lock(&self.stream).shutdown(std::net::Shutdown::Both);
+    }
+}
+
 impl Client {
     /// Connects and shakes hands; announcements go to `events`.
     pub fn connect(socket: &Path, events: Option<Sender<Changed>>) -> Result<Self, ClientError> {
@@ -79,8 +88,12 @@ impl Client {
                 )));
             }
         };
+        if events.is_none() {
+            proto::write(&mut stream, &ClientMsg::Quiet)?;
+        }
         let (tx, replies) = channel();
-        let mut reader = stream.try_clone().map_err(FrameError::Io)?;
+        // Buffered: a burst of announcements is read in few calls.
+        let mut reader = std::io::BufReader::new(stream.try_clone().map_err(FrameError::Io)?);
         let token = Arc::new(Mutex::new(None));
         let alive = Arc::new(AtomicBool::new(true));
         let (token_slot, alive_flag) = (Arc::clone(&token), Arc::clone(&alive));
@@ -239,6 +252,8 @@ pub struct Link {
     socket: PathBuf,
     events: Option<Sender<Changed>>,
     client: Mutex<Client>,
+    /// The last `Watch` sent, sent again on a new connection.
+    watching: Mutex<Option<Request>>,
     /// No reconnect attempt before this (after a failed one).
     retry_at: Mutex<Instant>,
 }
@@ -258,6 +273,7 @@ impl Link {
             socket: socket.into(),
             events,
             client: Mutex::new(client),
+            watching: Mutex::new(None),
             retry_at: Mutex::new(Instant::now()),
         })
     }
@@ -274,6 +290,9 @@ impl Link {
         if let Some(token) = token {
             fresh.resume(token)?;
         }
+        if let Some(watch) = lock(&self.watching).clone() {
+            fresh.call(None, watch)?;
+        }
         *client = fresh;
         if let Some(events) = &self.events {
             let _ = events.send(Changed::Resync);
@@ -282,6 +301,9 @@ impl Link {
     }
 
     pub fn call(&self, actor: Option<&Nip>, request: Request) -> Result<Response, ClientError> {
+        if matches!(request, Request::Watch { .. }) {
+            *lock(&self.watching) = Some(request.clone());
+        }
         let mut client = lock(&self.client);
         match client.call(actor, request.clone()) {
             Err(ClientError::Lost) => {}

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 
 /// Bumped whenever a message changes incompatibly.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 /// Larger frames are refused before anything is allocated for them (a
 /// seed of a whole province fits well within it).
 pub const MAX_FRAME: usize = 128 << 20;
@@ -47,6 +47,9 @@ pub enum ClientMsg {
     Resume {
         token: String,
     },
+    /// This connection wants no announcements (a CLI command, a script):
+    /// the daemon stops sending it `Changed`.
+    Quiet,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,6 +107,13 @@ pub enum FrameError {
 
 /// Writes one message as a frame.
 pub fn write<T: Record>(w: &mut impl Write, msg: &T) -> Result<(), FrameError> {
+    w.write_all(&frame(msg)?)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// One message as a frame: its length, then its record.
+pub fn frame<T: Record>(msg: &T) -> Result<Vec<u8>, FrameError> {
     let bytes = codec::encode(msg)?;
     if bytes.len() > MAX_FRAME {
         return Err(FrameError::TooLarge(bytes.len()));
@@ -111,9 +121,7 @@ pub fn write<T: Record>(w: &mut impl Write, msg: &T) -> Result<(), FrameError> {
     let mut frame = Vec::with_capacity(4 + bytes.len());
     frame.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
     frame.extend_from_slice(&bytes);
-    w.write_all(&frame)?;
-    w.flush()?;
-    Ok(())
+    Ok(frame)
 }
 
 /// Reads one message; a clean end of stream before a frame is `Closed`.

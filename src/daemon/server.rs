@@ -5,7 +5,9 @@
 
 use super::proto::{self, Changed, ClientMsg, FrameError, PROTOCOL, ServerMsg};
 use super::session::{Accounts, Session, identify};
+use crate::domain::Nip;
 use crate::store::{Request, Response, Store};
+use std::collections::HashSet;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
@@ -46,11 +48,32 @@ pub enum ServeError {
     },
 }
 
+/// An encoded frame, shared by every client it is announced to.
+type Frame = Arc<Vec<u8>>;
+
 /// One connected client, as the hub sees it.
 struct Peer {
     id: u64,
-    out: SyncSender<ServerMsg>,
+    out: SyncSender<Frame>,
     stream: UnixStream,
+    /// Wants announcements (a TUI); a quiet one (a CLI command) does not.
+    listening: bool,
+    /// Only of these records (period, employees), once it said so.
+    watch: Option<(String, HashSet<Nip>)>,
+}
+
+impl Peer {
+    fn wants(&self, changed: &Changed) -> bool {
+        let key = match changed {
+            Changed::Assessment { key, .. } | Changed::SelfAssessment { key, .. } => key,
+            Changed::Roster | Changed::ActivePeriod(_) | Changed::Resync => return self.listening,
+        };
+        self.listening
+            && self
+                .watch
+                .as_ref()
+                .is_none_or(|(period, who)| period == &key.period && who.contains(&key.employee))
+    }
 }
 
 /// The connected clients, to announce changes to.
@@ -66,11 +89,19 @@ impl Hub {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Pushes a change to every client; one that has stopped reading is
-    /// disconnected rather than allowed to hold anyone up.
+    /// Pushes a change to every listening client, encoded once; one that
+    /// has stopped reading is disconnected rather than allowed to hold
+    /// anyone up.
     fn announce(&self, changed: &Changed) {
-        self.lock().retain(
-            |p| match p.out.try_send(ServerMsg::Changed(changed.clone())) {
+        let frame: Frame = match proto::frame(&ServerMsg::Changed(changed.clone())) {
+            Ok(f) => Arc::new(f),
+            Err(e) => return log(&format!("cannot encode an announcement: {e}")),
+        };
+        self.lock().retain(|p| {
+            if !p.wants(changed) {
+                return true;
+            }
+            match p.out.try_send(Arc::clone(&frame)) {
                 Ok(()) => true,
                 Err(TrySendError::Full(_)) => {
                     log(&format!("client #{} is not reading; disconnected", p.id));
@@ -78,8 +109,22 @@ impl Hub {
                     false
                 }
                 Err(TrySendError::Disconnected(_)) => false,
-            },
-        );
+            }
+        });
+    }
+
+    /// The client wants no announcements.
+    fn quiet(&self, id: u64) {
+        for p in self.lock().iter_mut().filter(|p| p.id == id) {
+            p.listening = false;
+        }
+    }
+
+    /// The client wants only changes to what its screen shows.
+    fn watch(&self, id: u64, period: &str, employees: &[Nip]) {
+        for p in self.lock().iter_mut().filter(|p| p.id == id) {
+            p.watch = Some((period.to_string(), employees.iter().cloned().collect()));
+        }
     }
 
     fn remove(&self, id: u64) {
@@ -224,10 +269,17 @@ fn changed(announce: Option<Announce>, resp: &Response) -> Option<Changed> {
     }
 }
 
-/// Writes queued messages to one client until either side goes away.
-fn writer(out: Outbox, queue: Receiver<ServerMsg>) {
-    for msg in queue {
-        if !out.send(&msg) {
+/// Writes queued announcements to one client until either side goes
+/// away; what queued up meanwhile goes out in one write.
+fn writer(out: Outbox, queue: Receiver<Frame>) {
+    let mut batch = Vec::new();
+    while let Ok(first) = queue.recv() {
+        batch.clear();
+        batch.extend_from_slice(&first);
+        while let Ok(more) = queue.try_recv() {
+            batch.extend_from_slice(&more);
+        }
+        if !out.send_bytes(&batch) {
             break;
         }
     }
@@ -241,11 +293,23 @@ struct Outbox(Arc<Mutex<UnixStream>>);
 impl Outbox {
     /// Writes one message; false (and the socket shut) if it failed.
     fn send(&self, msg: &ServerMsg) -> bool {
+        match proto::frame(msg) {
+            Ok(frame) => self.send_bytes(&frame),
+            Err(e) => {
+                log(&format!("cannot encode an answer: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Writes whole frames; false (and the socket shut) if it failed.
+    fn send_bytes(&self, frames: &[u8]) -> bool {
+        use std::io::Write;
         let mut stream = self
             .0
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if proto::write(&mut *stream, msg).is_ok() {
+        if stream.write_all(frames).is_ok() {
             return true;
         }
         let _ = stream.shutdown(std::net::Shutdown::Both);
@@ -307,9 +371,18 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
             id: conn,
             out: queue_in.clone(),
             stream: hub_half,
+            listening: true,
+            watch: None,
         });
         log(&format!("{who}: connected"));
-        let reason = serve_calls(shared, &mut session, &mut stream, &out);
+        // Buffered: calls that arrive together are read in few calls.
+        let reason = match stream.try_clone() {
+            Ok(s) => {
+                let mut reader = std::io::BufReader::new(s);
+                serve_calls(shared, conn, &mut session, &mut reader, &out)
+            }
+            Err(e) => format!("cannot read the socket: {e}"),
+        };
         log(&format!("{who}: closed: {reason}"));
     }
     shared.hub.remove(conn);
@@ -322,8 +395,9 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
 /// returns why the connection ends.
 fn serve_calls(
     shared: &Shared,
+    conn: u64,
     session: &mut Session,
-    stream: &mut UnixStream,
+    stream: &mut impl std::io::Read,
     out: &Outbox,
 ) -> String {
     loop {
@@ -339,10 +413,26 @@ fn serve_calls(
                 }
                 continue;
             }
+            Ok(ClientMsg::Quiet) => {
+                shared.hub.quiet(conn);
+                continue;
+            }
             Ok(ClientMsg::Hello { .. }) => return "a second hello".into(),
             Err(FrameError::Closed) => return "the client left".into(),
             Err(e) => return e.to_string(),
         };
+        // What the connection wants to hear of is its own business: no
+        // person needed, nothing stored.
+        if let Request::Watch { period, employees } = &request {
+            shared.hub.watch(conn, period, employees);
+            if !out.send(&ServerMsg::Reply {
+                id: call,
+                result: Ok(Response::Done),
+            }) {
+                return "the client stopped reading".into();
+            }
+            continue;
+        }
         let result = session.authorize(actor_claim, &request).and_then(|actor| {
             let announce = announce(&request);
             let login = matches!(request, Request::CheckPin { .. } | Request::Logout)

@@ -257,7 +257,8 @@ impl Store {
             | Request::SelfEdit { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
-            | Request::Logout => Ok(None),
+            | Request::Logout
+            | Request::Watch { .. } => Ok(None),
         }
     }
 

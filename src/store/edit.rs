@@ -12,15 +12,34 @@ use crate::domain::summary::summarize;
 use crate::domain::workflow::{Frozen, Transition};
 use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Period, Person, Reference};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What an edit of one employee's record is checked against.
 pub(super) struct Context {
     pub person: Person,
     pub period: Period,
-    pub reference: Reference,
+    pub reference: Arc<Reference>,
 }
 
 impl Store {
+    /// The reference data, decoded once per seed.
+    pub(super) fn reference(&self) -> Result<Arc<Reference>, StoreError> {
+        let mut cache = self
+            .reference
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(r) = cache.as_ref() {
+            return Ok(Arc::clone(r));
+        }
+        let t = &self.trees;
+        let r = Arc::new(
+            trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
+                .unwrap_or_default(),
+        );
+        *cache = Some(Arc::clone(&r));
+        Ok(r)
+    }
+
     /// The employee, the period and the reference data an edit needs;
     /// `Err` is the refusal to send when one is missing.
     pub(super) fn context(
@@ -43,9 +62,7 @@ impl Store {
                 key.period
             ))));
         };
-        let reference =
-            trees::get::<Reference>(&t.reference, trees::REFERENCE, trees::REFERENCE_KEY)?
-                .unwrap_or_default();
+        let reference = self.reference()?;
         Ok(Ok(Context {
             person,
             period,

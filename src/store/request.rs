@@ -177,6 +177,13 @@ pub enum Request {
     /// The person at this terminal leaves (switch user): the daemon ends
     /// the connection's login. Nothing to do in-process.
     Logout,
+    /// Tells this connection only of changes to these employees' records
+    /// in this period (and of roster and period changes): what its screen
+    /// shows. The daemon keeps it per connection; nothing to do in-process.
+    Watch {
+        period: String,
+        employees: Vec<Nip>,
+    },
 }
 
 /// The store's answer.

@@ -180,6 +180,10 @@ impl Store {
                     StoreError::Sled(sled::Error::Unsupported("seed aborted".into()))
                 }
             })?;
+        *self
+            .reference
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
         self.persist_all()
     }
 }

@@ -110,4 +110,6 @@ pub enum Purpose {
     Refresh,
     /// The roster another terminal replaced: the user stays where they are.
     Reload,
+    /// Which records' changes this terminal wants to hear of.
+    Watch,
 }

@@ -209,24 +209,29 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
 fn load_assessments(m: &mut Model) -> Vec<Effect> {
     m.assessments.clear();
     m.selfs.clear();
-    let [a, s] = staff_records(m);
+    let [watch, a, s] = staff_records(m);
     // The self-assessments first: the assessments' answer may resume a
     // cursor onto a card that shows both.
     vec![
+        Effect::Store(Purpose::Watch, watch),
         Effect::Store(Purpose::Assessments, s),
         Effect::Store(Purpose::Assessments, a),
     ]
 }
 
-/// The requests for my staff's assessments and self-assessments in the
-/// period shown.
-fn staff_records(m: &Model) -> [Request; 2] {
+/// The requests for what the list shows in the period: to hear of its
+/// changes, its assessments and its self-assessments.
+fn staff_records(m: &Model) -> [Request; 3] {
     let employees: Vec<Nip> = m
         .staff
         .iter()
         .map(|r| m.org.people[r.person].nip.clone())
         .collect();
     [
+        Request::Watch {
+            period: m.period.clone(),
+            employees: employees.clone(),
+        },
         Request::Assessments {
             period: m.period.clone(),
             employees: Some(employees.clone()),

@@ -89,8 +89,10 @@ pub fn reload(m: &mut Model, s: Snapshot) -> Vec<Effect> {
     }
     let n = m.current_person().map_or(0, |p| m.criteria(p).len());
     m.criterion = m.criterion.min(n.saturating_sub(1));
-    super::staff_records(m)
-        .into_iter()
-        .map(|r| Effect::Store(Purpose::Refresh, r))
-        .collect()
+    let [watch, a, s] = super::staff_records(m);
+    vec![
+        Effect::Store(Purpose::Watch, watch),
+        Effect::Store(Purpose::Refresh, a),
+        Effect::Store(Purpose::Refresh, s),
+    ]
 }
