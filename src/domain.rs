@@ -1,6 +1,7 @@
 //! Pure rules of performance appraisal: no IO, no clock, no terminal.
 
 pub mod assessment;
+pub mod feedback;
 pub mod history;
 pub mod nip;
 pub mod org;
@@ -14,6 +15,7 @@ pub mod training;
 pub mod workflow;
 
 pub use assessment::{Assessment, AssessmentKey, Edit, Status};
+pub use feedback::{Feedback, Tone};
 pub use nip::Nip;
 pub use org::{Org, Period, Person, Role, Unit};
 pub use reference::Reference;

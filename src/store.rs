@@ -6,6 +6,7 @@ pub mod backup;
 pub mod codec;
 pub mod doctor;
 mod edit;
+mod feedback;
 pub mod journal;
 mod pin;
 pub mod purge;

@@ -8,7 +8,7 @@ mod common;
 
 use common::{AINI, KEPALA, NOW, PERIOD, RUDY, key, nip};
 use kinerja::domain::workflow::Transition;
-use kinerja::domain::{Edit, Nip, Role, Status};
+use kinerja::domain::{Edit, Nip, Role, Status, Tone};
 use kinerja::store::{Cursor, CursorScreen, Request, Response, Store};
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -103,6 +103,9 @@ fn row(req: &Request) -> &'static str {
         Request::Edit { .. } => "edit",
         Request::SelfAssessments { .. } => "self-assessments",
         Request::SelfEdit { .. } => "self edit",
+        Request::Feedback { .. } => "feedback",
+        Request::AddFeedback { .. } => "add feedback",
+        Request::RetractFeedback { .. } => "retract feedback",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
         Request::GetCursor { .. } => "get cursor",
@@ -133,6 +136,7 @@ fn outcome(r: &Response) -> Outcome {
         Response::Rejected(m) if by_role(m) => Outcome::Refused,
         Response::Assessments { items, .. } => Outcome::Sees(items.len()),
         Response::SelfAssessments { items, .. } => Outcome::Sees(items.len()),
+        Response::Feedback { items, .. } => Outcome::Sees(items.len()),
         _ => Outcome::Allowed,
     }
 }
@@ -156,6 +160,18 @@ fn every_request_type_by_every_role() {
     };
     let r = store.execute(Some(&nip(AINI)), begun).expect("self edit");
     assert!(matches!(r, Response::SelfSaved(_)), "{r:?}");
+    // The appraiser noted something in a meeting.
+    let noted = || match store
+        .execute(
+            Some(&nip(KEPALA)),
+            feedback(Tone::Positive, "memandu rapat"),
+        )
+        .expect("add")
+    {
+        Response::FeedbackSaved(f) => f.id,
+        other => panic!("{other:?}"),
+    };
+    noted();
     let snapshot = || match store.execute(None, Request::Snapshot).expect("snap") {
         Response::Snapshot(s) => s,
         other => panic!("{other:?}"),
@@ -223,6 +239,25 @@ fn every_request_type_by_every_role() {
                 },
             }),
             [R, R, A, R, R, R],
+        ),
+        // Feedback is for the employee, and for those who appraise them.
+        (
+            Box::new(|_| Request::Feedback {
+                period: PERIOD.into(),
+                employees: None,
+            }),
+            [S(1), S(1), S(1), S(1), S(0), S(1)],
+        ),
+        (
+            Box::new(|w| feedback(Tone::Negative, &format!("catatan {w:?}"))),
+            [A, A, R, R, R, R],
+        ),
+        (
+            Box::new(|_| Request::RetractFeedback {
+                key: key(AINI),
+                id: noted(),
+            }),
+            [A, R, R, R, R, R],
         ),
         (
             Box::new(|_| Request::History { key: key(AINI) }),
@@ -316,6 +351,9 @@ fn every_request_type_by_every_role() {
         "edit",
         "self-assessments",
         "self edit",
+        "feedback",
+        "add feedback",
+        "retract feedback",
         "history",
         "set cursor",
         "get cursor",
@@ -332,6 +370,15 @@ fn every_request_type_by_every_role() {
         every.into_iter().collect(),
         "a request type has no row"
     );
+}
+
+fn feedback(tone: Tone, text: &str) -> Request {
+    Request::AddFeedback {
+        key: key(AINI),
+        tone,
+        criterion: Some("pelayanan".into()),
+        text: text.into(),
+    }
 }
 
 fn self_revision(store: &Store) -> u64 {

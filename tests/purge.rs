@@ -5,7 +5,7 @@
 mod common;
 
 use common::{AINI, KEPALA, NOW, PERIOD, RUDY, nip, open};
-use kinerja::domain::{AssessmentKey, Edit, Period};
+use kinerja::domain::{AssessmentKey, Edit, Feedback, Period, Tone};
 use kinerja::store::journal::{self, Change};
 use kinerja::store::purge::{self, PurgeError};
 use kinerja::store::{Cursor, CursorScreen, Request, Response, Store, doctor};
@@ -15,6 +15,8 @@ use tempfile::TempDir;
 const OLD: &str = "2025";
 const OLD_NOTE: &str = "rahasia 2025: terlambat karena sakit";
 const KEPT_NOTE: &str = "tetap 2026: laporan tepat waktu";
+const OLD_FEEDBACK: &str = "umpan balik 2025: sering pulang cepat";
+const KEPT_FEEDBACK: &str = "umpan balik 2026: memandu rapat";
 
 fn key_in(period: &str, employee: &str) -> AssessmentKey {
     AssessmentKey {
@@ -88,6 +90,16 @@ fn two_periods() -> (TempDir, PathBuf) {
     edit(&store, key_in(OLD, RUDY), 0, rating(3));
     let r = edit(&store, key_in(PERIOD, AINI), 0, rating(3));
     edit(&store, key_in(PERIOD, AINI), r, note(KEPT_NOTE));
+    for (period, text) in [(OLD, OLD_FEEDBACK), (PERIOD, KEPT_FEEDBACK)] {
+        let req = Request::AddFeedback {
+            key: key_in(period, AINI),
+            tone: Tone::Negative,
+            criterion: None,
+            text: text.into(),
+        };
+        let r = store.execute(Some(&nip(KEPALA)), req).expect("feedback");
+        assert!(matches!(r, Response::FeedbackSaved(_)), "{r:?}");
+    }
     for (user, period) in [(KEPALA, OLD), (RUDY, PERIOD)] {
         let req = Request::SetCursor {
             user: nip(user),
@@ -128,6 +140,17 @@ fn history_len(store: &Store, key: AssessmentKey) -> usize {
     }
 }
 
+fn feedback_texts(store: &Store, period: &str) -> Vec<String> {
+    let req = Request::Feedback {
+        period: period.into(),
+        employees: None,
+    };
+    match store.execute(None, req).expect("feedback") {
+        Response::Feedback { items, .. } => items.into_iter().map(|f: Feedback| f.text).collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn purge_removes_old_periods_everywhere_and_keeps_the_rest() {
     let (tmp, dir) = two_periods();
@@ -138,6 +161,7 @@ fn purge_removes_old_periods_everywhere_and_keeps_the_rest() {
     // The note is in the journal and in sled's files before the purge.
     let journal_bytes = std::fs::read(dir.join(journal::FILE)).expect("read");
     assert!(contains(&journal_bytes, OLD_NOTE));
+    assert!(contains(&journal_bytes, OLD_FEEDBACK));
 
     let plan = purge::plan(&dir, "2026-01-01").expect("plan");
     assert_eq!(plan.periods.len(), 1);
@@ -146,18 +170,16 @@ fn purge_removes_old_periods_everywhere_and_keeps_the_rest() {
     let done = purge::purge(&dir, "2026-01-01", NOW)
         .expect("purge")
         .expect("something to purge");
-    assert_eq!(done.redacted, 3, "three edits of 2025");
+    assert_eq!(done.redacted, 4, "three edits and a feedback note of 2025");
     assert_eq!(done.seq, entries_before as u64 + 1);
 
     // Not a byte of the old note is left anywhere in the data directory,
     // nor in anything left beside it.
     for f in files(tmp.path()) {
         let bytes = std::fs::read(&f).expect("read");
-        assert!(
-            !contains(&bytes, OLD_NOTE),
-            "{} still holds it",
-            f.display()
-        );
+        for old in [OLD_NOTE, OLD_FEEDBACK] {
+            assert!(!contains(&bytes, old), "{} still holds {old}", f.display());
+        }
     }
     let siblings: Vec<_> = std::fs::read_dir(tmp.path())
         .expect("dir")
@@ -172,6 +194,8 @@ fn purge_removes_old_periods_everywhere_and_keeps_the_rest() {
     assert_eq!(all[0].entries["rhk1"].note, KEPT_NOTE);
     assert_eq!(history_len(&store, key_in(OLD, AINI)), 0);
     assert_eq!(history_len(&store, key_in(PERIOD, AINI)), 2);
+    assert_eq!(feedback_texts(&store, OLD), Vec::<String>::new());
+    assert_eq!(feedback_texts(&store, PERIOD), [KEPT_FEEDBACK]);
     let Response::Snapshot(snap) = store.execute(None, Request::Snapshot).expect("snap") else {
         panic!("snapshot");
     };
@@ -198,7 +222,7 @@ fn purge_removes_old_periods_everywhere_and_keeps_the_rest() {
         .iter()
         .filter(|e| matches!(e.change, Change::Redacted))
         .count();
-    assert_eq!(redacted, 3);
+    assert_eq!(redacted, 4);
     let Some(Change::Purge(p)) = scan.entries.last().map(|e| &e.change) else {
         panic!("the last entry is the purge");
     };
@@ -344,7 +368,7 @@ fn purge_through_the_binary_asks_first_and_audit_lists_it() {
     let (ok, text) = run(&["audit", "verify"]);
     assert!(ok, "{text}");
     assert!(
-        text.contains("purge #7") && text.contains("periods 2025"),
+        text.contains("purge #9") && text.contains("periods 2025"),
         "{text}"
     );
     let (ok, text) = run(&["purge", "--before", "2026-07-01", "--yes"]);

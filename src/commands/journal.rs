@@ -57,6 +57,7 @@ pub fn doctor(paths: &Paths, lang: Lang, rebuild: bool) -> Result<()> {
                 &[
                     ("n", &r.assessments.to_string()),
                     ("s", &r.self_assessments.to_string()),
+                    ("f", &r.feedback.to_string()),
                     ("e", &r.journal_entries.to_string())
                 ]
             )

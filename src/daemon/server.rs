@@ -65,7 +65,9 @@ struct Peer {
 impl Peer {
     fn wants(&self, changed: &Changed) -> bool {
         let key = match changed {
-            Changed::Assessment { key, .. } | Changed::SelfAssessment { key, .. } => key,
+            Changed::Assessment { key, .. }
+            | Changed::SelfAssessment { key, .. }
+            | Changed::Feedback { key } => key,
             Changed::Roster | Changed::ActivePeriod(_) | Changed::Resync => return self.listening,
         };
         self.listening
@@ -244,10 +246,15 @@ enum Announce {
 
 fn announce(req: &Request) -> Option<Announce> {
     match req {
-        Request::Edit { .. } | Request::SelfEdit { .. } => Some(Announce::Edit),
+        Request::Edit { .. } | Request::SelfEdit { .. } | Request::AddFeedback { .. } => {
+            Some(Announce::Edit)
+        }
         Request::Seed { .. } => Some(Announce::Done(Changed::Roster)),
         Request::SetActivePeriod { period } => {
             Some(Announce::Done(Changed::ActivePeriod(period.clone())))
+        }
+        Request::RetractFeedback { key, .. } => {
+            Some(Announce::Done(Changed::Feedback { key: key.clone() }))
         }
         _ => None,
     }
@@ -264,6 +271,9 @@ fn changed(announce: Option<Announce>, resp: &Response) -> Option<Changed> {
             key: s.key.clone(),
             revision: s.revision,
         }),
+        (Announce::Edit, Response::FeedbackSaved(f)) => {
+            Some(Changed::Feedback { key: f.key.clone() })
+        }
         (Announce::Done(c), Response::Done) => Some(c),
         _ => None,
     }

@@ -150,7 +150,7 @@ pub const EN: Strings = Strings {
     cli_purge_done: "Removed: periods {periods}, {n} assessments; {parts} journal parts replaced by their SHA-256 digest (purge record #{seq}). The journal chain still verifies with `kinerja audit verify`. Backups made earlier still hold this data: delete or remake them.",
     cli_purge_bad_date: "“{date}” is not a date: write it as YYYY-MM-DD, e.g. 2026-01-01. Nothing was changed.",
     cli_purge_active: "Period {period} is the active period and cannot be purged; make another period active first. Nothing was changed.",
-    cli_doctor_ok: "The store matches the journal: {n} assessments, {s} self-assessments, {e} journal entries.",
+    cli_doctor_ok: "The store matches the journal: {n} assessments, {s} self-assessments, {f} feedback notes, {e} journal entries.",
     cli_doctor_bad: "The store does not match the journal: {missing} assessments missing, {differing} differing (e.g. {examples}). Run `kinerja doctor --rebuild`.",
     cli_doctor_rebuilt: "The store was rebuilt from the journal; the old one is kept in {old}.",
     cli_backup_done: "Backup written to {file}: {n} journal entries, {bytes} bytes.",

@@ -150,7 +150,7 @@ pub const ID: Strings = Strings {
     cli_purge_done: "Dihapus: periode {periods}, {n} penilaian; {parts} bagian jurnal diganti dengan sidik SHA-256-nya (catatan pembersihan #{seq}). Rantai jurnal tetap dapat diperiksa dengan `kinerja audit verify`. Cadangan yang dibuat sebelumnya masih berisi data ini: hapus atau buat ulang.",
     cli_purge_bad_date: "“{date}” bukan tanggal: tulis sebagai TTTT-BB-HH, mis. 2026-01-01. Tidak ada yang diubah.",
     cli_purge_active: "Periode {period} adalah periode aktif dan tidak bisa dihapus; aktifkan periode lain dahulu. Tidak ada yang diubah.",
-    cli_doctor_ok: "Penyimpanan cocok dengan jurnal: {n} penilaian, {s} penilaian diri, {e} entri jurnal.",
+    cli_doctor_ok: "Penyimpanan cocok dengan jurnal: {n} penilaian, {s} penilaian diri, {f} umpan balik, {e} entri jurnal.",
     cli_doctor_bad: "Penyimpanan tidak cocok dengan jurnal: {missing} penilaian hilang, {differing} berbeda (mis. {examples}). Jalankan `kinerja doctor --rebuild`.",
     cli_doctor_rebuilt: "Penyimpanan dibangun ulang dari jurnal; yang lama disimpan di {old}.",
     cli_backup_done: "Cadangan ditulis ke {file}: {n} entri jurnal, {bytes} byte.",

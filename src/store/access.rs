@@ -19,7 +19,7 @@ use super::request::Request;
 use super::sled_store::{Store, StoreError};
 use super::trees;
 use crate::domain::workflow::Party;
-use crate::domain::{Assessment, Edit, Nip, Person, Role, SelfAssessment, Unit};
+use crate::domain::{Assessment, Edit, Feedback, Nip, Person, Role, SelfAssessment, Unit};
 
 /// How an actor stands to one employee's assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,12 @@ impl Standing {
                 } else {
                     self.reviewer || self.admin
                 })
+    }
+
+    /// May read the feedback notes about the employee: whoever may give
+    /// them, an admin, and the employee themself (feedback is for them).
+    pub fn may_read_feedback(self) -> bool {
+        self.appraiser || self.reviewer || self.admin || self.employee
     }
 
     fn is(self, party: Party) -> bool {
@@ -255,6 +261,9 @@ impl Store {
             | Request::Edit { .. }
             | Request::SelfAssessments { .. }
             | Request::SelfEdit { .. }
+            | Request::Feedback { .. }
+            | Request::AddFeedback { .. }
+            | Request::RetractFeedback { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout
@@ -315,6 +324,48 @@ impl Store {
                 .may_read_self(&s, a.as_ref())
             {
                 out.push(s);
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Keeps the feedback notes `actor` may read: see
+    /// [`Standing::may_read_feedback`]; an author always reads their own.
+    pub(super) fn feedback_readable(
+        &self,
+        actor: Option<&Nip>,
+        items: Vec<Feedback>,
+    ) -> Result<Vec<Feedback>, StoreError> {
+        let Some(actor) = actor else { return Ok(items) };
+        let viewer = self.viewer(actor)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut last: Option<(Nip, bool)> = None;
+        for f in items {
+            if &f.author == actor {
+                out.push(f);
+                continue;
+            }
+            // Notes come grouped by employee: decide once per employee.
+            let allowed = match &last {
+                Some((nip, allowed)) if nip == &f.key.employee => *allowed,
+                _ => {
+                    let allowed = match self.person(&f.key.employee)? {
+                        None => false,
+                        Some(p) => {
+                            let superior = self.superior(&p)?;
+                            viewer
+                                .standing(&p, superior.as_ref(), None)
+                                .may_read_feedback()
+                        }
+                    };
+                    last = Some((f.key.employee.clone(), allowed));
+                    allowed
+                }
+            };
+            if allowed {
+                out.push(f);
             }
         }
         Ok(out)

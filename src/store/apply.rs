@@ -156,6 +156,16 @@ impl Store {
                     run = 0;
                     self.apply_self_edit(at, after)?;
                 }
+                Change::Feedback(f) => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_feedback(at, f)?;
+                }
+                Change::FeedbackRetracted { key, id } => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_feedback_retract(at, key, *id)?;
+                }
                 Change::ActivePeriod(p) => {
                     flush(&mut records, &mut history, last.take())?;
                     run = 0;
@@ -207,13 +217,30 @@ impl Store {
         at: Appended,
         after: &crate::domain::SelfAssessment,
     ) -> Result<(), StoreError> {
-        let t = &self.trees;
-        let k = trees::assessment_key(&after.key);
-        let v = codec::encode(after)?;
+        self.put_applied(
+            &self.trees.self_assessments,
+            &trees::assessment_key(&after.key),
+            Some(&codec::encode(after)?),
+            at,
+        )
+    }
+
+    /// Puts one record (or removes it, with `None`) and records the
+    /// applied entry, in one transaction.
+    pub(super) fn put_applied(
+        &self,
+        tree: &sled::Tree,
+        key: &[u8],
+        value: Option<&[u8]>,
+        at: Appended,
+    ) -> Result<(), StoreError> {
         let s = Self::applied_bytes(at)?;
-        (&t.self_assessments, &t.meta)
-            .transaction(|(selfs, meta)| {
-                selfs.insert(k.as_slice(), v.as_slice())?;
+        (tree, &self.trees.meta)
+            .transaction(|(tree, meta)| {
+                match value {
+                    Some(v) => tree.insert(key, v)?,
+                    None => tree.remove(key)?,
+                };
                 meta.insert(trees::APPLIED_SEQ, s.as_slice())?;
                 Ok(())
             })

@@ -51,6 +51,10 @@ pub enum Kind {
     SelfAssessment = 18,
     /// A journalled self-assessment edit.
     JournalSelfEdit = 19,
+    /// A note of continuous feedback (umpan balik), stored and journalled.
+    Feedback = 20,
+    /// A journalled withdrawal of a feedback note by its author.
+    JournalFeedbackRetract = 21,
 }
 
 impl Kind {
@@ -75,6 +79,8 @@ impl Kind {
             17 => "login session",
             18 => "self-assessment",
             19 => "journalled self-assessment edit",
+            20 => "feedback note",
+            21 => "journalled feedback withdrawal",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()
@@ -344,5 +350,10 @@ mod tests;
 
 impl Record for crate::domain::SelfAssessment {
     const KIND: Kind = Kind::SelfAssessment;
+    const VERSION: u16 = 1;
+}
+
+impl Record for crate::domain::Feedback {
+    const KIND: Kind = Kind::Feedback;
     const VERSION: u16 = 1;
 }

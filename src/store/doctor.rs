@@ -5,7 +5,7 @@
 use super::journal::{self, Change};
 use super::request::{Request, Response};
 use super::sled_store::{Store, StoreError};
-use crate::domain::{Assessment, AssessmentKey, SelfAssessment};
+use crate::domain::{Assessment, AssessmentKey, Feedback, SelfAssessment};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -15,8 +15,10 @@ pub struct Report {
     pub journal_entries: u64,
     pub assessments: usize,
     pub self_assessments: usize,
+    pub feedback: usize,
     /// Records the journal has and the store lacks ("period/NIP", and
-    /// "self period/NIP" for a self-assessment).
+    /// "self period/NIP" for a self-assessment, "feedback period/NIP#id"
+    /// for a feedback note).
     pub missing: Vec<String>,
     /// Assessments that differ from the journal's latest version.
     pub differing: Vec<String>,
@@ -28,8 +30,21 @@ impl Report {
     }
 }
 
-fn label(k: &AssessmentKey) -> String {
-    format!("{}/{}", k.period, k.employee)
+/// How a record is named in a report.
+trait Label {
+    fn label(&self) -> String;
+}
+
+impl Label for AssessmentKey {
+    fn label(&self) -> String {
+        format!("{}/{}", self.period, self.employee)
+    }
+}
+
+impl Label for (AssessmentKey, u64) {
+    fn label(&self) -> String {
+        format!("{}#{}", self.0.label(), self.1)
+    }
 }
 
 /// The latest version of every record according to the journal.
@@ -37,6 +52,7 @@ fn label(k: &AssessmentKey) -> String {
 struct Latest {
     assessments: BTreeMap<AssessmentKey, Assessment>,
     selfs: BTreeMap<AssessmentKey, SelfAssessment>,
+    feedback: BTreeMap<(AssessmentKey, u64), Feedback>,
 }
 
 fn expected(dir: &Path) -> Result<(u64, Latest), StoreError> {
@@ -58,11 +74,20 @@ fn expected(dir: &Path) -> Result<(u64, Latest), StoreError> {
                     latest.assessments.insert(a.key.clone(), a.clone());
                 }
             }
+            Change::Feedback(f) => {
+                latest.feedback.insert((f.key.clone(), f.id), (**f).clone());
+            }
+            Change::FeedbackRetracted { key, id } => {
+                latest.feedback.remove(&(key.clone(), *id));
+            }
             Change::Purge(p) => {
                 latest
                     .assessments
                     .retain(|k, _| !p.periods.contains(&k.period));
                 latest.selfs.retain(|k, _| !p.periods.contains(&k.period));
+                latest
+                    .feedback
+                    .retain(|(k, _), _| !p.periods.contains(&k.period));
             }
             Change::ActivePeriod(_) | Change::Pin { .. } | Change::Redacted => {}
         }
@@ -84,6 +109,7 @@ pub fn check(dir: &Path) -> Result<Report, StoreError> {
         journal_entries,
         assessments: latest.assessments.len(),
         self_assessments: latest.selfs.len(),
+        feedback: latest.feedback.len(),
         ..Report::default()
     };
     compare(&latest.assessments, &stored, "", &mut report);
@@ -97,20 +123,32 @@ pub fn check(dir: &Path) -> Result<Report, StoreError> {
     let selfs = selfs.into_iter().map(|s| (s.key.clone(), s)).collect();
     compare(&latest.selfs, &selfs, "self ", &mut report);
     report.differing.extend(corrupt.into_iter().map(|c| c.key));
+    let mut corrupt = Vec::new();
+    let notes: Vec<Feedback> = super::trees::decode_all(
+        store.trees.feedback.iter(),
+        super::trees::FEEDBACK,
+        &mut corrupt,
+    )?;
+    let notes = notes
+        .into_iter()
+        .map(|f| ((f.key.clone(), f.id), f))
+        .collect();
+    compare(&latest.feedback, &notes, "feedback ", &mut report);
+    report.differing.extend(corrupt.into_iter().map(|c| c.key));
     Ok(report)
 }
 
 /// Notes what the store lacks or holds differently from the journal.
-fn compare<T: PartialEq>(
-    journal: &BTreeMap<AssessmentKey, T>,
-    stored: &BTreeMap<AssessmentKey, T>,
+fn compare<K: Ord + Label, T: PartialEq>(
+    journal: &BTreeMap<K, T>,
+    stored: &BTreeMap<K, T>,
     tag: &str,
     report: &mut Report,
 ) {
     for (k, a) in journal {
         match stored.get(k) {
-            None => report.missing.push(format!("{tag}{}", label(k))),
-            Some(s) if s != a => report.differing.push(format!("{tag}{}", label(k))),
+            None => report.missing.push(format!("{tag}{}", k.label())),
+            Some(s) if s != a => report.differing.push(format!("{tag}{}", k.label())),
             Some(_) => {}
         }
     }

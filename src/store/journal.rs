@@ -322,6 +322,11 @@ impl Journal {
         })
     }
 
+    /// The sequence number the next appended entry gets.
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
     /// Appends one change and syncs it to disk; returns its sequence number.
     pub fn append(
         &mut self,

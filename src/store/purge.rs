@@ -190,8 +190,8 @@ fn copy_cursors(from: &Store, to: &Store, record: &Entry) -> Result<(), StoreErr
 }
 
 impl Store {
-    /// Removes the purged periods' assessments, history, cursors and
-    /// definitions, and records the purge as applied. Idempotent, so a
+    /// Removes the purged periods' assessments, self-assessments,
+    /// feedback, history, cursors and definitions, and records the purge as applied. Idempotent, so a
     /// replay after a crash may run it again.
     pub(super) fn apply_purge(
         &self,
@@ -201,7 +201,7 @@ impl Store {
         let t = &self.trees;
         for period in &purge.periods {
             let prefix = trees::period_prefix(period);
-            for tree in [&t.assessments, &t.self_assessments, &t.history] {
+            for tree in [&t.assessments, &t.self_assessments, &t.history, &t.feedback] {
                 let mut batch = sled::Batch::default();
                 for k in tree.scan_prefix(&prefix).keys() {
                     batch.remove(k?);

@@ -2,7 +2,9 @@
 //! and over the daemon's socket later (the daemon is a transport, not a rewrite).
 
 use crate::domain::assessment::{AspectValue, ListKind};
-use crate::domain::{Aspect, Assessment, AssessmentKey, Edit, Nip, Org, Reference, SelfAssessment};
+use crate::domain::{
+    Aspect, Assessment, AssessmentKey, Edit, Feedback, Nip, Org, Reference, SelfAssessment, Tone,
+};
 use serde::{Deserialize, Serialize};
 
 /// Which screen a user was on, so a restart lands them there again.
@@ -142,6 +144,26 @@ pub enum Request {
         expected_revision: u64,
         edit: Edit,
     },
+    /// The feedback notes of a period the asker may read (about the
+    /// people whose records they may read, themself, or written by them),
+    /// oldest first per employee.
+    Feedback {
+        period: String,
+        employees: Option<Vec<Nip>>,
+    },
+    /// Records a feedback note about an employee: their appraiser or
+    /// reviewer only. One line; the criterion, if any, is one of theirs.
+    AddFeedback {
+        key: AssessmentKey,
+        tone: Tone,
+        criterion: Option<String>,
+        text: String,
+    },
+    /// Its author withdraws a feedback note (the journal keeps it).
+    RetractFeedback {
+        key: AssessmentKey,
+        id: u64,
+    },
     /// Who changed what in one assessment, oldest first.
     History {
         key: AssessmentKey,
@@ -209,6 +231,12 @@ pub enum Response {
     SelfSaved(Box<SelfAssessment>),
     /// The self-assessment changed since it was read; nothing was written.
     SelfConflict(Box<SelfAssessment>),
+    Feedback {
+        items: Vec<Feedback>,
+        corrupt: Vec<CorruptRecord>,
+    },
+    /// The note is flushed to disk.
+    FeedbackSaved(Box<Feedback>),
     Cursor(Option<Cursor>),
     History(Vec<crate::domain::history::Item>),
     Pin(crate::domain::pin::State),
@@ -228,6 +256,10 @@ pub enum Changed {
     SelfAssessment {
         key: AssessmentKey,
         revision: u64,
+    },
+    /// A feedback note about this employee was added or withdrawn.
+    Feedback {
+        key: AssessmentKey,
     },
     /// Roster and reference data were replaced (an import, the demo).
     Roster,

@@ -283,6 +283,24 @@ impl Store {
                 expected_revision,
                 edit,
             } => self.self_edit(actor, &key, expected_revision, &edit),
+            Request::Feedback { period, employees } => {
+                self.feedback(actor, &period, employees.as_deref())
+            }
+            Request::AddFeedback {
+                key,
+                tone,
+                criterion,
+                text,
+            } => self.add_feedback(
+                actor,
+                &super::feedback::NewNote {
+                    key: &key,
+                    tone,
+                    criterion: criterion.as_deref(),
+                    text: &text,
+                },
+            ),
+            Request::RetractFeedback { key, id } => self.retract_feedback(actor, &key, id),
             Request::History { key } => Ok(Response::History(self.history(&key)?)),
             Request::GetCursor { user } => Ok(Response::Cursor(trees::get::<Cursor>(
                 &self.trees.cursors,

@@ -15,6 +15,8 @@ pub const ASSESSMENTS: &str = "assessments";
 /// Employees' self-assessments, keyed like the assessments.
 pub const SELF_ASSESSMENTS: &str = "self_assessments";
 pub const CURSORS: &str = "cursors";
+/// Feedback notes, keyed like history: the assessment's key, NUL, id.
+pub const FEEDBACK: &str = "feedback";
 /// Per assessment, its history items by journal sequence number.
 pub const HISTORY: &str = "history";
 /// Per NIP, the PIN hash and failed tries (never sent to clients).
@@ -45,6 +47,7 @@ pub struct Trees {
     pub assessments: sled::Tree,
     pub self_assessments: sled::Tree,
     pub cursors: sled::Tree,
+    pub feedback: sled::Tree,
     pub history: sled::Tree,
     pub pins: sled::Tree,
     pub sessions: sled::Tree,
@@ -61,6 +64,7 @@ impl Trees {
             assessments: db.open_tree(ASSESSMENTS)?,
             self_assessments: db.open_tree(SELF_ASSESSMENTS)?,
             cursors: db.open_tree(CURSORS)?,
+            feedback: db.open_tree(FEEDBACK)?,
             history: db.open_tree(HISTORY)?,
             pins: db.open_tree(PINS)?,
             sessions: db.open_tree(SESSIONS)?,
@@ -162,8 +166,11 @@ pub fn decode_all<T: Record>(
     Ok(out)
 }
 
-/// The records of a period keyed like assessments: all of them, or those
-/// of the given employees; undecodable ones are reported.
+/// The records of a period keyed by assessment (an assessment, a
+/// self-assessment) or by assessment and number (feedback notes): all of
+/// them, or those of the given employees, in key order; undecodable ones
+/// are reported. (NIPs have a fixed length, so one employee's key is
+/// never the prefix of another's.)
 pub fn of_period<T: Record>(
     tree: &sled::Tree,
     name: &str,
@@ -180,10 +187,9 @@ pub fn of_period<T: Record>(
             period: period.to_string(),
             employee: nip.clone(),
         };
-        items.extend(get_or_report(
-            tree,
+        items.extend(decode_all(
+            tree.scan_prefix(assessment_key(&key)),
             name,
-            &assessment_key(&key),
             corrupt_out,
         )?);
     }

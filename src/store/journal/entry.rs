@@ -13,7 +13,9 @@
 //! hashed over their whole payload.
 
 use super::super::codec::{self, CodecError, Kind, Record};
-use crate::domain::{Assessment, AssessmentKey, Edit, Nip, Org, Reference, SelfAssessment};
+use crate::domain::{
+    Assessment, AssessmentKey, Edit, Feedback, Nip, Org, Reference, SelfAssessment,
+};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -50,6 +52,13 @@ pub enum Change {
         edit: Edit,
         before: Option<Box<SelfAssessment>>,
         after: Box<SelfAssessment>,
+    },
+    /// A feedback note was recorded (its `id` is the entry's seq).
+    Feedback(Box<Feedback>),
+    /// Its author withdrew a feedback note.
+    FeedbackRetracted {
+        key: AssessmentKey,
+        id: u64,
     },
     /// An edit whose content a purge removed. Which period it was about
     /// is not kept: nothing the chain cannot vouch for is stored.
@@ -92,6 +101,8 @@ pub(in crate::store) enum ChangeKind {
     Purge = 4,
     Pin = 5,
     SelfEdit = 6,
+    Feedback = 7,
+    FeedbackRetracted = 8,
 }
 
 /// A part of an entry: its record bytes as written, or what a purge left.
@@ -134,70 +145,6 @@ impl Record for Frame {
         let v1: EntryV1 = codec::payload_as::<Self, EntryV1>(version, payload)?;
         Self::from_entry(&v1.into())
     }
-}
-
-/// An edit's part: everything about one assessment's change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(in crate::store) struct EditPart {
-    key: AssessmentKey,
-    edit: Edit,
-    before: Option<Box<Assessment>>,
-    after: Box<Assessment>,
-}
-
-/// Version 2: the assessments carry the review workflow.
-impl Record for EditPart {
-    const KIND: Kind = Kind::JournalEdit;
-    const VERSION: u16 = 2;
-
-    fn decode_older(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
-        codec::payload_as::<Self, legacy::EditPartV1>(version, payload).map(Into::into)
-    }
-}
-
-/// A self-assessment edit's part.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(in crate::store) struct SelfEditPart {
-    key: AssessmentKey,
-    edit: Edit,
-    before: Option<Box<SelfAssessment>>,
-    after: Box<SelfAssessment>,
-}
-
-impl Record for SelfEditPart {
-    const KIND: Kind = Kind::JournalSelfEdit;
-    const VERSION: u16 = 1;
-}
-
-/// A seed's first part; its assessments follow as parts of their own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(in crate::store) struct SeedPart {
-    org: Box<Org>,
-    reference: Box<Reference>,
-    active_period: Option<String>,
-}
-
-impl Record for SeedPart {
-    const KIND: Kind = Kind::JournalSeed;
-    const VERSION: u16 = 1;
-    const LARGE: bool = true;
-}
-
-/// A PIN change's part: the hash, never the PIN.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(in crate::store) struct PinPart {
-    nip: Nip,
-    hash: Option<String>,
-}
-
-impl Record for PinPart {
-    const KIND: Kind = Kind::JournalPin;
-    const VERSION: u16 = 1;
-}
-
-impl Record for Purge {
-    const KIND: Kind = Kind::JournalPurge;
-    const VERSION: u16 = 1;
 }
 
 fn malformed(reason: &str) -> CodecError {
@@ -263,6 +210,14 @@ impl Frame {
                 vec![Part::open(&PinPart {
                     nip: nip.clone(),
                     hash: hash.clone(),
+                })?],
+            ),
+            Change::Feedback(f) => (ChangeKind::Feedback, vec![Part::open(f.as_ref())?]),
+            Change::FeedbackRetracted { key, id } => (
+                ChangeKind::FeedbackRetracted,
+                vec![Part::open(&FeedbackRetractPart {
+                    key: key.clone(),
+                    id: *id,
                 })?],
             ),
             Change::Redacted => return Err(malformed("a redacted change cannot be sealed")),
@@ -344,6 +299,26 @@ impl Frame {
                     }
                 }
             }
+            ChangeKind::Feedback => {
+                single("a feedback note has one part")?;
+                match first {
+                    Part::Redacted(_) => Change::Redacted,
+                    Part::Open(b) => Change::Feedback(Box::new(codec::decode(b)?)),
+                }
+            }
+            ChangeKind::FeedbackRetracted => {
+                single("a feedback withdrawal has one part")?;
+                match first {
+                    Part::Redacted(_) => Change::Redacted,
+                    Part::Open(b) => {
+                        let p: FeedbackRetractPart = codec::decode(b)?;
+                        Change::FeedbackRetracted {
+                            key: p.key,
+                            id: p.id,
+                        }
+                    }
+                }
+            }
             ChangeKind::Seed => {
                 let head: SeedPart = codec::decode(&open(first)?)?;
                 let mut assessments = Vec::with_capacity(self.parts.len() - 1);
@@ -389,6 +364,10 @@ impl Frame {
                 ChangeKind::Edit => codec::decode::<EditPart>(bytes)?.key.period,
                 ChangeKind::SelfEdit => codec::decode::<SelfEditPart>(bytes)?.key.period,
                 ChangeKind::Seed => codec::decode::<Assessment>(bytes)?.key.period,
+                ChangeKind::Feedback => codec::decode::<Feedback>(bytes)?.key.period,
+                ChangeKind::FeedbackRetracted => {
+                    codec::decode::<FeedbackRetractPart>(bytes)?.key.period
+                }
                 ChangeKind::ActivePeriod | ChangeKind::Purge | ChangeKind::Pin => return Ok(0),
             };
             if periods.contains(&period) {
@@ -432,5 +411,8 @@ pub fn decode(payload: &[u8]) -> Result<(Entry, [u8; 32]), CodecError> {
 }
 
 mod legacy;
+mod parts;
+
+use parts::{EditPart, FeedbackRetractPart, PinPart, SeedPart, SelfEditPart};
 
 pub(in crate::store) use legacy::EntryV1;

@@ -105,3 +105,55 @@ fn journal_self_edit_layout_is_golden() {
 const GOLDEN_SELF_EDIT: &str = "4b4a08020007abababababababababababababababababababababababababababababababab0112313939303033313532303139303332303037fc0072abd2050100474b4a13010007323032362d53311231393930303331353230313930333230303706000007323032362d5331123139393030333135323031393033323030370001fc0072abd20100";
 const GOLDEN_SELF_EDIT_HASH: &str =
     "f5da76cf7cc137f66b79a3c9ba331bbe459e21a3573c6bdf8dc701f8048b5473";
+
+fn feedback_key() -> crate::domain::AssessmentKey {
+    crate::domain::AssessmentKey {
+        period: "2026-S1".into(),
+        employee: Nip::parse("199003152019032007").expect("nip"),
+    }
+}
+
+/// A feedback note and its withdrawal: sealed parts and chain hashes are
+/// pinned (both hashes were checked against an independent Python
+/// computation of the v2 rule: SHA-256 over the header fields and each
+/// part's SHA-256).
+#[test]
+fn journal_feedback_layouts_are_golden() {
+    let note = crate::domain::Feedback {
+        id: 7,
+        key: feedback_key(),
+        author: Nip::parse("198507122010011003").expect("nip"),
+        tone: crate::domain::Tone::Negative,
+        criterion: Some("akh".into()),
+        text: "Terlambat rapat".into(),
+        at: 1_767_225_600,
+    };
+    let added = Entry {
+        change: Change::Feedback(Box::new(note)),
+        ..sample()
+    };
+    let withdrawn = Entry {
+        seq: 8,
+        change: Change::FeedbackRetracted {
+            key: feedback_key(),
+            id: 7,
+        },
+        ..sample()
+    };
+    for (e, golden, golden_hash) in [
+        (added, GOLDEN_FEEDBACK, GOLDEN_FEEDBACK_HASH),
+        (withdrawn, GOLDEN_RETRACT, GOLDEN_RETRACT_HASH),
+    ] {
+        let (bytes, hash) = entry::encode(&e).expect("encode");
+        assert_eq!(hex(&bytes), golden, "layout changed");
+        assert_eq!(hex(&hash), golden_hash, "the chain hash changed");
+        assert_eq!(entry::decode(&bytes).expect("decode"), (e, hash));
+    }
+}
+
+const GOLDEN_FEEDBACK: &str = "4b4a08020007abababababababababababababababababababababababababababababababab0112313939303033313532303139303332303037fc0072abd20601004f4b4a1401000707323032362d53311231393930303331353230313930333230303712313938353037313232303130303131303033010103616b680f5465726c616d626174207261706174fc0072abd2";
+const GOLDEN_FEEDBACK_HASH: &str =
+    "c7ee26a1f5569301cfcc65138fd4b3da73c173146806e3039392d374ecb1e881";
+const GOLDEN_RETRACT: &str = "4b4a08020008abababababababababababababababababababababababababababababababab0112313939303033313532303139303332303037fc0072abd2070100214b4a15010007323032362d53311231393930303331353230313930333230303707";
+const GOLDEN_RETRACT_HASH: &str =
+    "cfa172bea41fec6cd8406192d71a7f5f253206ed2f345933844eb26d72dd0704";

@@ -51,6 +51,7 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
                 },
             )]
         }
+        Changed::Feedback { .. } => vec![],
         Changed::Roster | Changed::Resync => {
             vec![Effect::Store(Purpose::Reload, Request::Snapshot)]
         }

@@ -127,7 +127,12 @@ impl EntryV1 {
                 active_period,
             },
             Change::ActivePeriod(p) => ChangeV1::ActivePeriod(p),
-            Change::Purge(_) | Change::Pin { .. } | Change::SelfEdit { .. } | Change::Redacted => {
+            Change::Purge(_)
+            | Change::Pin { .. }
+            | Change::SelfEdit { .. }
+            | Change::Feedback(_)
+            | Change::FeedbackRetracted { .. }
+            | Change::Redacted => {
                 unreachable!("not in layout 1")
             }
         };
