@@ -65,6 +65,7 @@ impl Strings {
             Action::Reopen => self.act_reopen,
             Action::DecideObjection => self.act_decide,
             Action::SendSelf => self.act_send_self,
+            Action::QuickFeedback => self.act_quick_feedback,
             Action::Acknowledge => self.act_acknowledge,
             Action::Object => self.act_object,
             Action::SwitchMode => self.act_switch_mode,

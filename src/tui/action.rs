@@ -57,6 +57,8 @@ pub enum Action {
     SendSelf,
     /// Between rating your staff, reviewing, and your own result.
     SwitchMode,
+    /// Opens quick feedback (umpan balik) from any screen.
+    QuickFeedback,
     /// Leaves the session (saving any open text) for the login list, so
     /// that someone else can use the terminal.
     SwitchUser,
@@ -112,4 +114,6 @@ pub enum Purpose {
     Reload,
     /// Which records' changes this terminal wants to hear of.
     Watch,
+    /// Feedback notes: loaded, or one saved from the quick overlay.
+    Feedback,
 }

@@ -39,12 +39,14 @@ pub enum Context {
     /// The employee's self-assessment before the result is approved:
     /// fill it in, send it.
     OwnSelf,
+    /// The quick-feedback overlay: unbound keys are typed.
+    Quick,
 }
 
 impl Context {
     /// Whether unbound keys are text input here, and global keys are off.
     pub fn is_text(self) -> bool {
-        matches!(self, Self::Text | Self::Filter | Self::Pin)
+        matches!(self, Self::Text | Self::Filter | Self::Pin | Self::Quick)
     }
 }
 
@@ -194,6 +196,7 @@ struct RawKeymap {
     review: Vec<RawBinding>,
     own: Vec<RawBinding>,
     own_self: Vec<RawBinding>,
+    quick: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -213,6 +216,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::Review, "review", r.review),
         (Context::Own, "own", r.own),
         (Context::OwnSelf, "own_self", r.own_self),
+        (Context::Quick, "quick", r.quick),
     ];
     let mut out = BTreeMap::new();
     for (ctx, section, list) in sections {
@@ -341,16 +345,22 @@ impl Keymap {
 
     /// The bindings of a context followed by the global ones (for help).
     pub fn bindings(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
-        let global = if ctx.is_text() || matches!(ctx, Context::Help | Context::History) {
-            None
-        } else {
-            self.sections.get(&Context::Global)
-        };
         self.sections
             .get(&ctx)
             .into_iter()
             .flatten()
-            .chain(global.into_iter().flatten())
+            .chain(self.globals(ctx))
+    }
+
+    /// The global bindings that apply in a context (none where keys are
+    /// typed, nor over help and history).
+    fn globals(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        let on = !(ctx.is_text() || matches!(ctx, Context::Help | Context::History));
+        self.sections
+            .get(&Context::Global)
+            .filter(|_| on && ctx != Context::Global)
+            .into_iter()
+            .flatten()
     }
 
     /// The keys bound to an action in a context, as "esc/ctrl-s", for
@@ -368,9 +378,14 @@ impl Keymap {
         }
     }
 
-    /// The bindings shown in the footer.
-    pub fn hints(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
-        self.bindings(ctx).filter(|b| b.hint)
+    /// The bindings shown in the footer: the context's own, and the
+    /// global ones (help, quit), which the footer always keeps in view.
+    pub fn hints(&self, ctx: Context) -> (Vec<&Binding>, Vec<&Binding>) {
+        let own = self.sections.get(&ctx).into_iter().flatten();
+        (
+            own.filter(|b| b.hint).collect(),
+            self.globals(ctx).filter(|b| b.hint).collect(),
+        )
     }
 }
 

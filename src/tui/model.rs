@@ -2,16 +2,18 @@
 
 mod people;
 mod pin;
+mod quick;
 mod sheet;
 
 pub use people::fold;
 pub use pin::{PinEntry, PinStage};
+pub use quick::{QuickNote, QuickStage};
 pub use sheet::Sheet;
 
 use super::keymap::{Context, Keymap};
 use crate::domain::template::ScaledCriterion;
 use crate::domain::{
-    Assessment, AssessmentKey, Nip, Org, Person, Reference, Scheme, SelfAssessment,
+    Assessment, AssessmentKey, Feedback, Nip, Org, Person, Reference, Scheme, SelfAssessment,
 };
 use crate::i18n::{Lang, Strings};
 use crate::store::CorruptRecord;
@@ -173,6 +175,10 @@ pub struct Model {
     pub assessments: HashMap<Nip, Assessment>,
     /// Their self-assessments, as far as the store lets this person see.
     pub selfs: HashMap<Nip, SelfAssessment>,
+    /// The feedback notes about them this person may read, oldest first.
+    pub feedback: Vec<Feedback>,
+    /// The open quick-feedback overlay.
+    pub quick: Option<QuickNote>,
     /// Index into `staff` of the employee being scored.
     pub current: usize,
     pub criterion: usize,
@@ -229,6 +235,8 @@ impl Model {
             staff: Vec::new(),
             assessments: HashMap::new(),
             selfs: HashMap::new(),
+            feedback: Vec::new(),
+            quick: None,
             current: 0,
             criterion: 0,
             section: Section::default(),
@@ -257,6 +265,9 @@ impl Model {
         }
         if self.editor.is_some() {
             return Context::Text;
+        }
+        if self.quick.is_some() {
+            return Context::Quick;
         }
         if self.help {
             return Context::Help;

@@ -1,6 +1,7 @@
 //! Views: short-lived structs that borrow the model and draw it.
 
 mod chrome;
+mod feedback;
 mod first_run;
 mod flow;
 mod history;
@@ -8,6 +9,7 @@ mod login;
 mod overlay;
 mod own;
 mod pin;
+mod quick;
 mod ratings;
 mod roster;
 mod scoring;
@@ -68,6 +70,9 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
     }
     if m.help {
         overlay::help(m, theme, frame, body);
+    }
+    if let Some(q) = &m.quick {
+        quick::draw(m, q, theme, frame, body);
     }
     if let Some(ed) = &m.editor {
         overlay::editor(m, ed, theme, frame, body);

@@ -72,7 +72,7 @@ impl Model {
     fn in_view(&self, p: &Person, me: &Nip) -> bool {
         match self.mode {
             Mode::Appraiser => p.appraiser.as_ref() == Some(me),
-            Mode::Reviewer => self.org.reviewer_of(p) == Some(me) && &p.nip != me,
+            Mode::Reviewer => self.reviewer_of(p) == Some(me) && &p.nip != me,
             Mode::Employee => &p.nip == me,
         }
     }
@@ -96,7 +96,7 @@ impl Model {
             .org
             .people
             .iter()
-            .any(|p| self.org.reviewer_of(p) == Some(me) && &p.nip != me)
+            .any(|p| self.reviewer_of(p) == Some(me) && &p.nip != me)
         {
             v.push(Mode::Reviewer);
         }
@@ -141,6 +141,6 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
-fn search_key(p: &Person) -> String {
+pub(super) fn search_key(p: &Person) -> String {
     format!("{} {}", fold(&p.name), p.nip)
 }

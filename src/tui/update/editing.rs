@@ -144,6 +144,10 @@ fn editor(m: &mut Model, action: Action) -> Vec<Effect> {
 /// `stored`): the next start reopens the editor with it.
 pub fn hang_up(m: &mut Model) -> Vec<Effect> {
     m.ending = Some(Ending::HangUp);
+    // A quick-feedback note being typed is saved, like an open note.
+    if let Some(req) = super::quick::leaving(m) {
+        return vec![Effect::Store(Purpose::Feedback, req)];
+    }
     match m.editor.take() {
         None => vec![],
         Some(ed) if ed.target.single_line() => {

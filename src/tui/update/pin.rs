@@ -186,6 +186,10 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
             .collect(),
         _ => vec![],
     };
+    if let (Some(me), Some(req)) = (m.me.clone(), super::quick::leaving(m)) {
+        fx.push(Effect::StoreAs(me, Purpose::Feedback, req));
+    }
+    m.feedback.clear();
     m.me = None;
     m.locked = false;
     m.pin = None;

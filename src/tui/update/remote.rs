@@ -51,7 +51,22 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
                 },
             )]
         }
-        Changed::Feedback { .. } => vec![],
+        // A note was added or withdrawn: the staff's notes are read again
+        // (a withdrawal leaves nothing to merge).
+        Changed::Feedback { key } => {
+            let staff: Vec<_> = m
+                .staff
+                .iter()
+                .map(|r| m.org.people[r.person].nip.clone())
+                .collect();
+            if key.period != m.period || !staff.contains(&key.employee) {
+                return vec![];
+            }
+            vec![Effect::Store(
+                Purpose::Feedback,
+                super::feedback_request(m, staff),
+            )]
+        }
         Changed::Roster | Changed::Resync => {
             vec![Effect::Store(Purpose::Reload, Request::Snapshot)]
         }
@@ -90,10 +105,11 @@ pub fn reload(m: &mut Model, s: Snapshot) -> Vec<Effect> {
     }
     let n = m.current_person().map_or(0, |p| m.criteria(p).len());
     m.criterion = m.criterion.min(n.saturating_sub(1));
-    let [watch, a, s] = super::staff_records(m);
+    let [watch, a, s, f] = super::staff_records(m);
     vec![
         Effect::Store(Purpose::Watch, watch),
         Effect::Store(Purpose::Refresh, a),
         Effect::Store(Purpose::Refresh, s),
+        Effect::Store(Purpose::Feedback, f),
     ]
 }

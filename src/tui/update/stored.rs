@@ -28,7 +28,7 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
         (Purpose::Pin, r) => super::pin::answer(m, r),
         // The answer to a note saved as someone who has since left the
         // terminal: nothing of theirs is shown to the next person.
-        (Purpose::Save, _) if m.me.is_none() => {
+        (Purpose::Save | Purpose::Feedback, _) if m.me.is_none() => {
             m.pending_text = None;
             vec![]
         }
@@ -57,6 +57,16 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
                     m.selfs.insert(s.key.employee.clone(), s);
                 }
             }
+            vec![]
+        }
+        (Purpose::Feedback, Response::FeedbackSaved(f)) => super::quick::saved(m, *f),
+        (_, Response::Feedback { items, corrupt }) => {
+            note_corrupt(m, corrupt);
+            let period = m.period.clone();
+            m.feedback = items
+                .into_iter()
+                .filter(|f| f.key.period == period)
+                .collect();
             vec![]
         }
         (Purpose::Seed, Response::Done) => {

@@ -72,16 +72,37 @@ pub fn status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 pub fn footer(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.t();
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for b in m.keymap.hints(m.context()) {
-        let Some(key) = b.keys.first() else { continue };
-        let key = key.label();
+    let hint = |b: &crate::tui::keymap::Binding| {
+        let key = b.keys.first()?.label();
         let desc = t.action(&b.action);
-        let w = key.width() + desc.width() + 3;
-        if used + w > area.width as usize {
+        Some((key.width() + desc.width() + 3, key, desc))
+    };
+    let (own, global) = m.keymap.hints(m.context());
+    let global: Vec<_> = global.into_iter().filter_map(hint).collect();
+    // The first global hint (help) stays in view; the screen's own hints
+    // fill the room in order, then the other global ones if they fit:
+    // help lists whatever did not.
+    let width = area.width as usize;
+    let mut used = 1 + global.first().map_or(0, |h| h.0);
+    let mut shown = Vec::new();
+    let mut own = own.into_iter().filter_map(hint);
+    for h in own.by_ref() {
+        if used + h.0 > width {
             break;
         }
-        used += w;
+        used += h.0;
+        shown.push(h);
+    }
+    let mut global = global.into_iter();
+    shown.extend(global.next());
+    for h in global {
+        if used + h.0 > width {
+            break;
+        }
+        used += h.0;
+        shown.push(h);
+    }
+    for (_, key, desc) in shown {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {desc}  "), theme.footer));
     }

@@ -37,8 +37,9 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             Constraint::Fill(2),
         ]));
         card_box(m, c, entries, criteria.len(), theme, buf, card, false);
-        let note = note_lines(m, entries, c.scale, theme);
-        let note_h = (note.len() as u16 + 2).clamp(4, side.height / 2);
+        let note = note_lines(m, entries, c, theme);
+        let note_rows = rows(&note, side.width.saturating_sub(2)) as u16;
+        let note_h = (note_rows + 2).clamp(4, side.height / 2);
         let [note_area, list_area] = side.layout(&Layout::vertical([
             Constraint::Length(note_h),
             Constraint::Min(3),
@@ -214,7 +215,7 @@ fn card_box(
         ));
     }
     let note = if with_note {
-        note_lines(m, entries, c.scale, theme)
+        note_lines(m, entries, c, theme)
     } else {
         Vec::new()
     };
@@ -261,8 +262,14 @@ fn card_box(
         .render(area, buf);
 }
 
-fn note_lines<'a>(m: &Model, entries: Entries<'a>, scale: u8, theme: &Theme) -> Vec<Line<'a>> {
+fn note_lines<'a>(
+    m: &Model,
+    entries: Entries<'a>,
+    c: &ScaledCriterion<'_>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let t = m.t();
+    let scale = c.scale;
     let entry = entries.entry;
     let note = entry.map_or("", |e| e.note.as_str());
     let rating = entry.and_then(|e| e.rating);
@@ -290,6 +297,9 @@ fn note_lines<'a>(m: &Model, entries: Entries<'a>, scale: u8, theme: &Theme) -> 
                 Span::styled(text, theme.text),
             ]));
         }
+    }
+    if let Some(p) = m.current_person() {
+        lines.extend(super::feedback::card_lines(m, p, &c.criterion.id, theme));
     }
     lines
 }

@@ -318,6 +318,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         }
         lines.extend(list);
     }
+    lines.extend(super::feedback::summary_lines(m, p, &criteria, theme));
     let block = |title: String| {
         Block::bordered()
             .border_type(BorderType::Rounded)
