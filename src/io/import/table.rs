@@ -185,7 +185,17 @@ fn number_text(f: f64) -> String {
 }
 
 /// The sheet named "Pegawai" or "Roster" if there is one, else the first.
+/// calamine can panic on a damaged file (an arithmetic overflow on a
+/// mangled cell reference, in 0.38): that is reported as damage, quietly.
 fn xlsx(bytes: &[u8]) -> Result<Table, String> {
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| read_xlsx(bytes));
+    std::panic::set_hook(quiet);
+    read.unwrap_or_else(|_| Err("the workbook is damaged: its cells cannot be read".into()))
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
     use calamine::{Data, Reader, Xlsx};
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = wb.sheet_names();
