@@ -53,6 +53,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Meeting mode for a projector: a unit's feedback notes, live, large
+    /// and high-contrast (no ratings, no predikat); add notes with `f`
+    Meeting {
+        /// The unit to show (its id in the roster); the first one by default
+        #[arg(long, value_name = "ID")]
+        unit: Option<String>,
+    },
     /// Audit trail: `kinerja audit verify` checks the journal's hash chain
     #[command(subcommand)]
     Audit(AuditCommand),

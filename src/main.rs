@@ -11,7 +11,7 @@ use kinerja::i18n::{Lang, fill};
 use kinerja::store::{Exec, Request, Response};
 use kinerja::theme::Theme;
 use kinerja::tui::keymap::Keymap;
-use kinerja::tui::model::Model;
+use kinerja::tui::model::{Model, Opening};
 use std::io::Write;
 
 fn main() -> Result<()> {
@@ -33,6 +33,10 @@ fn main() -> Result<()> {
         .ok_or_else(|| eyre!("--lang: use id or en"))?;
     match cli.command {
         None => tui(&cli, &paths, &socket, &config, lang),
+        Some(Command::Meeting { ref unit }) => {
+            let opening = Opening::Meeting { unit: unit.clone() };
+            tui_with(&cli, &paths, &socket, &config, lang, opening)
+        }
         Some(Command::Audit(AuditCommand::Verify)) => journal::audit_verify(&paths, lang),
         Some(Command::Doctor { rebuild }) => journal::doctor(&paths, lang, rebuild),
         Some(Command::Backup { file }) => journal::backup(&paths, lang, &file),
@@ -119,20 +123,39 @@ fn tui(
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
+    tui_with(cli, paths, socket, config, lang, Opening::Resume)
+}
+
+/// The TUI, opening where `opening` says once someone logs in.
+fn tui_with(
+    cli: &Cli,
+    paths: &Paths,
+    socket: &std::path::Path,
+    config: &Config,
+    lang: Lang,
+    opening: Opening,
+) -> Result<()> {
     let (tx, changes) = std::sync::mpsc::channel();
     let link = kinerja::daemon::client::Link::connect(&paths.data_dir, socket, Some(tx))?;
     let keymap = Keymap::load(paths.config_dir.as_deref())?;
+    // A meeting is for a projector: high contrast unless a theme is named.
+    let fallback = if matches!(opening, Opening::Meeting { .. }) {
+        "high-contrast"
+    } else {
+        "default"
+    };
     let theme_name = cli
         .theme
         .as_deref()
         .or(config.theme.as_deref())
-        .unwrap_or("default");
+        .unwrap_or(fallback);
     let theme = Theme::load(
         theme_name,
         paths.config_dir.as_deref(),
         no_color_requested(real_env),
     )?;
     let mut model = Model::new(lang, keymap);
+    model.opening = opening;
     if let Some(nip) = &cli.as_user {
         model.preferred_user = Some(Nip::parse(nip).wrap_err("--as")?);
         model.auto_login = true;

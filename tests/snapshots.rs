@@ -133,3 +133,30 @@ fn too_small() {
     let screen = s.screen(50, 12);
     insta::assert_snapshot!("too_small_en_50x12", screen);
 }
+
+/// Meeting mode with notes given on a fixed clock, and the quick
+/// feedback overlay at both of its steps.
+#[test]
+fn meeting_and_quick_feedback() {
+    let mut s = Session::demo(Lang::Id);
+    // The same store, on a clock that stays put.
+    s.store = None;
+    let store = kinerja::store::Store::open(s.dir.path()).expect("store");
+    s.store = Some(store.with_clock(|| 1_767_225_600));
+    s.login_first();
+    s.key(KeyCode::Char('f'));
+    s.chars("eli");
+    snap(&mut s, "quick_pick_id");
+    s.key(KeyCode::Char('+'));
+    s.key(KeyCode::Tab);
+    s.chars("Menyiapkan modul ajar lebih awal");
+    snap(&mut s, "quick_text_id");
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Char('f'));
+    s.key(KeyCode::Char('−'));
+    s.chars("Dua kali terlambat mengisi jurnal kelas");
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Char('M'));
+    snap(&mut s, "meeting_id");
+}

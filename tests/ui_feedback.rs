@@ -93,11 +93,30 @@ fn a_few_letters_of_a_name_from_the_roster() {
     assert_eq!(got[0].tone, Tone::Negative);
     assert_eq!(got[0].text, "Late for the morning assembly");
     assert!(got[0].criterion.is_some(), "Tab chose the first criterion");
+    // A slip is withdrawn with U, pressed twice (once only warns).
+    assert!(s.screen(80, 24).contains("U withdraws it"));
+    s.key(KeyCode::Char('U'));
+    assert_eq!(notes(&s, target.nip.as_str()).len(), 1, "asked first");
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Char('U'));
+    assert_eq!(
+        notes(&s, target.nip.as_str()).len(),
+        1,
+        "another key forgot it"
+    );
+    let screen = s.screen(80, 24);
+    assert!(
+        screen.contains("Late for the morning"),
+        "it says which: {screen}"
+    );
+    s.key(KeyCode::Char('U'));
+    assert!(notes(&s, target.nip.as_str()).is_empty(), "withdrawn");
+    assert!(s.screen(80, 24).contains("withdrawn"));
     // Nothing typed yet: Esc twice closes without a note.
     s.key(KeyCode::Char('f'));
     s.key(KeyCode::Esc);
     assert!(s.model.quick.is_none());
-    assert_eq!(notes(&s, target.nip.as_str()).len(), 1);
+    assert!(notes(&s, target.nip.as_str()).is_empty());
 }
 
 #[test]

@@ -59,6 +59,12 @@ pub enum Action {
     SwitchMode,
     /// Opens quick feedback (umpan balik) from any screen.
     QuickFeedback,
+    /// Withdraws the last feedback note this person gave (asked twice).
+    WithdrawFeedback,
+    /// Opens meeting mode: a unit's feedback, live, for a projector.
+    Meeting,
+    NextUnit,
+    PrevUnit,
     /// Leaves the session (saving any open text) for the login list, so
     /// that someone else can use the terminal.
     SwitchUser,
@@ -116,4 +122,8 @@ pub enum Purpose {
     Watch,
     /// Feedback notes: loaded, or one saved from the quick overlay.
     Feedback,
+    /// The meeting screen's notes.
+    Meeting,
+    /// A feedback note withdrawn.
+    Withdraw,
 }

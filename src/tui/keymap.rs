@@ -41,6 +41,8 @@ pub enum Context {
     OwnSelf,
     /// The quick-feedback overlay: unbound keys are typed.
     Quick,
+    /// The meeting screen.
+    Meeting,
 }
 
 impl Context {
@@ -197,6 +199,7 @@ struct RawKeymap {
     own: Vec<RawBinding>,
     own_self: Vec<RawBinding>,
     quick: Vec<RawBinding>,
+    meeting: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -217,6 +220,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::Own, "own", r.own),
         (Context::OwnSelf, "own_self", r.own_self),
         (Context::Quick, "quick", r.quick),
+        (Context::Meeting, "meeting", r.meeting),
     ];
     let mut out = BTreeMap::new();
     for (ctx, section, list) in sections {

@@ -1,10 +1,12 @@
 //! The application state. Views borrow it; only `update` changes it.
 
+mod meeting;
 mod people;
 mod pin;
 mod quick;
 mod sheet;
 
+pub use meeting::Meeting;
 pub use people::fold;
 pub use pin::{PinEntry, PinStage};
 pub use quick::{QuickNote, QuickStage};
@@ -32,6 +34,18 @@ pub enum Screen {
     Roster,
     Scoring,
     Summary,
+    /// The running feedback list of one unit, for a projector.
+    Meeting,
+}
+
+/// Where a session opens once someone logs in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Opening {
+    /// Where that person was (their cursor).
+    #[default]
+    Resume,
+    /// The meeting screen (`kinerja meeting`), on this unit if named.
+    Meeting { unit: Option<String> },
 }
 
 /// Why the session ends.
@@ -179,6 +193,12 @@ pub struct Model {
     pub feedback: Vec<Feedback>,
     /// The open quick-feedback overlay.
     pub quick: Option<QuickNote>,
+    /// The last note this person gave in this session, to withdraw.
+    pub last_feedback: Option<Feedback>,
+    /// The meeting screen's unit and notes.
+    pub meeting: Option<Meeting>,
+    /// Where the session opens once someone logs in.
+    pub opening: Opening,
     /// Index into `staff` of the employee being scored.
     pub current: usize,
     pub criterion: usize,
@@ -237,6 +257,9 @@ impl Model {
             selfs: HashMap::new(),
             feedback: Vec::new(),
             quick: None,
+            meeting: None,
+            last_feedback: None,
+            opening: Opening::Resume,
             current: 0,
             criterion: 0,
             section: Section::default(),
@@ -288,6 +311,7 @@ impl Model {
             Screen::Pin => Context::Pin,
             Screen::Roster => Context::Roster,
             Screen::Scoring => Context::Scoring,
+            Screen::Meeting => Context::Meeting,
             Screen::Summary => match self.mode {
                 Mode::Appraiser => Context::Summary,
                 Mode::Reviewer => Context::Review,

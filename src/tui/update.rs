@@ -4,6 +4,7 @@
 mod decision;
 mod editing;
 mod lists;
+mod meeting;
 mod pin;
 mod quick;
 mod remote;
@@ -41,6 +42,18 @@ pub fn init() -> Vec<Effect> {
 /// cursor so a restart lands on the same employee and criterion, unless
 /// the action saves the cursor itself (keeping or clearing a draft).
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    // A step asked to be pressed twice is forgotten at any other key.
+    let from_user = !matches!(
+        action,
+        Action::Stored(..)
+            | Action::Changed(_)
+            | Action::Clock(_)
+            | Action::Resize(..)
+            | Action::DemoLoaded(_)
+    );
+    if from_user && m.confirming.as_ref() != Some(&action) {
+        m.confirming = None;
+    }
     let before = cursor(m);
     let mut fx = handle(m, action);
     let saving_cursor = fx
@@ -93,6 +106,8 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SwitchUser => pin::switch_user(m),
         Action::QuickFeedback => quick::open(m),
+        Action::WithdrawFeedback => quick::withdraw(m),
+        Action::Meeting if m.screen == Screen::Roster => meeting::open(m, None),
         Action::Input(_)
         | Action::SaveText
         | Action::Back
@@ -158,6 +173,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             Screen::Scoring => scoring::scoring(m, other),
             Screen::Summary if m.mode != Mode::Appraiser => review::review(m, other),
             Screen::Summary => summary::summary(m, other),
+            Screen::Meeting => meeting::key(m, other),
             Screen::Loading | Screen::FirstRun | Screen::Pin => vec![],
         },
     }

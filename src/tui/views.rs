@@ -6,6 +6,7 @@ mod first_run;
 mod flow;
 mod history;
 mod login;
+mod meeting;
 mod overlay;
 mod own;
 mod pin;
@@ -45,6 +46,11 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
     ]));
     chrome::header(m, theme, frame, header);
     let buf = frame.buffer_mut();
+    if m.locked && m.screen == Screen::Meeting {
+        meeting::draw_locked(m, theme, buf, body);
+        chrome::footer(m, theme, frame, footer);
+        return;
+    }
     if m.locked {
         pin::draw(m, theme, buf, body);
         chrome::footer(m, theme, frame, footer);
@@ -62,6 +68,7 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
             own::draw(m, theme, buf, body);
         }
         Screen::Summary => summary::draw(m, theme, buf, body),
+        Screen::Meeting => meeting::draw(m, theme, buf, body),
     }
     chrome::status(m, theme, frame, status);
     chrome::footer(m, theme, frame, footer);

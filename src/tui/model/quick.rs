@@ -43,8 +43,10 @@ impl QuickNote {
         self.matches.get(self.selected).copied()
     }
 
-    /// Re-runs the fuzzy match after the query changed; with no query the
-    /// list is every candidate, `first` (the person on screen) on top.
+    /// Re-runs the match after the query changed: digits find a NIP
+    /// containing them (earliest first), letters a name by fuzzy match
+    /// (best first); with no query the list is every candidate, `first`
+    /// (the person on screen) on top.
     pub fn refilter(&mut self, first: Option<usize>) {
         self.selected = 0;
         if self.query.trim().is_empty() {
@@ -55,6 +57,20 @@ impl QuickNote {
                 let f = self.matches.remove(at);
                 self.matches.insert(0, f);
             }
+            return;
+        }
+        let query = self.query.trim();
+        if query.chars().all(|c| c.is_ascii_digit()) {
+            let mut found: Vec<(usize, usize)> = self
+                .candidates
+                .iter()
+                .filter_map(|(i, s)| {
+                    let nip = s.rsplit(' ').next()?;
+                    nip.find(query).map(|at| (at, *i))
+                })
+                .collect();
+            found.sort_by_key(|&(at, _)| at);
+            self.matches = found.into_iter().map(|(_, i)| i).collect();
             return;
         }
         let pattern = Pattern::parse(
@@ -136,5 +152,57 @@ impl Model {
         };
         q.refilter(on_screen);
         Some(q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(candidates: &[(&str, &str)]) -> QuickNote {
+        QuickNote {
+            stage: QuickStage::Pick,
+            query: String::new(),
+            candidates: candidates
+                .iter()
+                .enumerate()
+                .map(|(i, (name, nip))| (i, format!("{name} {nip}")))
+                .collect(),
+            matches: Vec::new(),
+            selected: 0,
+            employee: None,
+            tone: Tone::Positive,
+            criterion: None,
+            text: TextArea::default(),
+        }
+    }
+
+    #[test]
+    fn digits_find_a_nip_and_letters_a_name() {
+        let mut q = note(&[
+            ("johanna tupamahu", "198304212007012031"),
+            ("elisabeth rehatta", "199601152020012020"),
+            ("stefanus leiwakabessy", "198106072005021019"),
+        ]);
+        q.refilter(Some(2));
+        assert_eq!(q.matches, [2, 0, 1], "the person on screen first");
+        // Digits: a NIP containing them, earliest first; not a scatter.
+        q.query = "1996011520".into();
+        q.refilter(None);
+        assert_eq!(q.matches, [1]);
+        q.query = "07".into();
+        q.refilter(None);
+        assert_eq!(
+            q.matches,
+            [2, 0],
+            "1981060720… has it at 6, 1983042120070… at 10"
+        );
+        // Letters: fuzzy on the name, accents folded.
+        q.query = "Élis".into();
+        q.refilter(None);
+        assert_eq!(q.highlighted(), Some(1));
+        q.query = "jtpm".into();
+        q.refilter(None);
+        assert_eq!(q.highlighted(), Some(0));
     }
 }

@@ -5,7 +5,7 @@ use super::{Effect, first_unrated, move_sel, open_summary, pin};
 use crate::domain::Nip;
 use crate::store::Request;
 use crate::tui::action::{Action, Purpose};
-use crate::tui::model::{Mode, Model, Picker, Screen, Section, Status};
+use crate::tui::model::{Mode, Model, Opening, Picker, Screen, Section, Status};
 
 pub(super) fn login(m: &mut Model, action: Action) -> Vec<Effect> {
     let n = m.login_rows().len();
@@ -42,6 +42,11 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
     m.mode = m.modes().first().copied().unwrap_or_default();
     m.rebuild_staff();
     let mut fx = load_assessments(m);
+    // `kinerja meeting`: straight to the meeting screen.
+    if let Opening::Meeting { unit } = std::mem::take(&mut m.opening) {
+        fx.extend(super::meeting::open(m, unit.as_deref()));
+        return fx;
+    }
     fx.push(Effect::Store(
         Purpose::RestoreCursor,
         Request::GetCursor { user: nip },

@@ -190,6 +190,8 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
         fx.push(Effect::StoreAs(me, Purpose::Feedback, req));
     }
     m.feedback.clear();
+    m.last_feedback = None;
+    m.meeting = None;
     m.me = None;
     m.locked = false;
     m.pin = None;

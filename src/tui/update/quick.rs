@@ -12,7 +12,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Opens the overlay, or says why it cannot open.
 pub fn open(m: &mut Model) -> Vec<Effect> {
-    if !matches!(m.screen, Screen::Roster | Screen::Scoring | Screen::Summary) {
+    if !matches!(
+        m.screen,
+        Screen::Roster | Screen::Scoring | Screen::Summary | Screen::Meeting
+    ) {
         return vec![];
     }
     match m.quick_note() {
@@ -172,14 +175,63 @@ fn send(m: &mut Model) -> Vec<Effect> {
 /// The store has the note: close the overlay and show it.
 pub fn saved(m: &mut Model, f: crate::domain::Feedback) -> Vec<Effect> {
     m.quick = None;
-    let who = m
-        .person(&f.key.employee)
-        .map_or_else(|| f.key.employee.to_string(), |p| p.name.clone());
-    m.status = Status::Info(fill(m.t().feedback_saved, &[("who", &who)]));
+    let who = name(m, &f.key.employee);
+    let key = m.keys(m.context(), &Action::WithdrawFeedback);
+    m.status = Status::Info(fill(
+        m.t().feedback_saved_undo,
+        &[("who", &who), ("key", &key)],
+    ));
+    m.last_feedback = Some(f.clone());
+    // In-process there is no announcement: show it where it belongs.
+    let fx = super::meeting::changed(m, &f.key).into_iter().collect();
     if f.key.period == m.period && !m.feedback.iter().any(|g| g.id == f.id) {
         m.feedback.push(f);
     }
+    fx
+}
+
+/// Withdraws the last note given here, once confirmed by a second press.
+pub fn withdraw(m: &mut Model) -> Vec<Effect> {
+    let Some(f) = m.last_feedback.clone() else {
+        return vec![];
+    };
+    let who = name(m, &f.key.employee);
+    if m.confirming.take() != Some(Action::WithdrawFeedback) {
+        let key = m.keys(m.context(), &Action::WithdrawFeedback);
+        m.status = Status::Warning(fill(
+            m.t().feedback_withdraw_confirm,
+            &[("who", &who), ("text", &f.text), ("key", &key)],
+        ));
+        m.confirming = Some(Action::WithdrawFeedback);
+        return vec![];
+    }
+    m.status = Status::Saving;
+    vec![Effect::Store(
+        Purpose::Withdraw,
+        Request::RetractFeedback {
+            key: f.key.clone(),
+            id: f.id,
+        },
+    )]
+}
+
+/// The store withdrew the last note: it leaves every list.
+pub fn withdrawn(m: &mut Model) -> Vec<Effect> {
+    let Some(f) = m.last_feedback.take() else {
+        return vec![];
+    };
+    m.feedback.retain(|g| g.id != f.id);
+    if let Some(meeting) = m.meeting.as_mut() {
+        meeting.notes.retain(|g| g.id != f.id);
+    }
+    let who = name(m, &f.key.employee);
+    m.status = Status::Info(fill(m.t().feedback_withdrawn, &[("who", &who)]));
     vec![]
+}
+
+fn name(m: &Model, nip: &crate::domain::Nip) -> String {
+    m.person(nip)
+        .map_or_else(|| nip.to_string(), |p| p.name.clone())
 }
 
 /// The note being typed when the person leaves or the terminal goes

@@ -53,6 +53,9 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
         }
         // A note was added or withdrawn: the staff's notes are read again
         // (a withdrawal leaves nothing to merge).
+        Changed::Feedback { key } if m.meeting.is_some() => {
+            super::meeting::changed(m, &key).into_iter().collect()
+        }
         Changed::Feedback { key } => {
             let staff: Vec<_> = m
                 .staff

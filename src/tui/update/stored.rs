@@ -60,6 +60,12 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             vec![]
         }
         (Purpose::Feedback, Response::FeedbackSaved(f)) => super::quick::saved(m, *f),
+        (Purpose::Withdraw, Response::Done) => super::quick::withdrawn(m),
+        (Purpose::Meeting, Response::Feedback { items, corrupt }) => {
+            note_corrupt(m, corrupt);
+            super::meeting::loaded(m, items);
+            vec![]
+        }
         (_, Response::Feedback { items, corrupt }) => {
             note_corrupt(m, corrupt);
             let period = m.period.clone();
