@@ -48,6 +48,9 @@ pub const TEMPLATES: &[DataFile] = &[
 
 pub const TRAINING: DataFile = data_file!("data/training.toml");
 
+/// The angka kredit rules (jenjang coefficients, predikat percentages).
+pub const CREDIT_RULES: DataFile = data_file!("data/angka-kredit.toml");
+
 /// The fictional Kota Ambon roster used by `kinerja demo`.
 pub const DEMO_ORG: DataFile = data_file!("data/demo/org.toml");
 
@@ -290,4 +293,37 @@ pub fn demo() -> Result<Demo, SourceError> {
         assessments,
         active_period,
     })
+}
+
+/// Parses angka kredit rules; every grade must be one of `scheme`'s.
+pub fn parse_credit_rules(
+    file: &str,
+    src: &str,
+    scheme: &Scheme,
+) -> Result<crate::domain::career::CreditRules, SourceError> {
+    let rules: crate::domain::career::CreditRules = parse_toml(file, src)?;
+    for (i, share) in rules.shares.iter().enumerate() {
+        if scheme.grade(&share.grade).is_none() {
+            let ids: Vec<&str> = scheme.grades.iter().map(|g| g.id.as_str()).collect();
+            let msg = format!(
+                "unknown grade {:?}; the scheme {} has {}",
+                share.grade,
+                scheme.id,
+                ids.join(", ")
+            );
+            return Err(Problem::at("shares", i, "grade", msg).locate(file, src));
+        }
+    }
+    Ok(rules)
+}
+
+/// The shipped angka kredit rules, checked against the default scheme.
+pub fn credit_rules(
+    reference: &Reference,
+) -> Result<crate::domain::career::CreditRules, SourceError> {
+    let (file, src) = CREDIT_RULES;
+    let scheme = reference
+        .scheme(DEFAULT_SCHEME)
+        .ok_or_else(|| SourceError::new(file, None, None, "the default scheme is missing"))?;
+    parse_credit_rules(file, src, scheme)
 }

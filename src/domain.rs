@@ -1,11 +1,13 @@
 //! Pure rules of performance appraisal: no IO, no clock, no terminal.
 
 pub mod assessment;
+pub mod career;
 pub mod feedback;
 pub mod history;
 pub mod nip;
 pub mod org;
 pub mod pin;
+pub mod progress;
 pub mod reference;
 pub mod scheme;
 pub mod self_assessment;

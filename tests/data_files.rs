@@ -32,6 +32,25 @@ fn every_shipped_file_parses_and_validates() {
     assert_eq!(r.behaviour_template, "berakhlak");
     assert_eq!(r.schemes[0].id, data::DEFAULT_SCHEME);
     assert!(data::demo().is_ok());
+    let credit = data::credit_rules(&r).expect("angka kredit rules");
+    assert_eq!(credit.jenjang.len(), 8);
+}
+
+#[test]
+fn angka_kredit_rules_name_only_the_schemes_grades() {
+    let r = data::reference().expect("reference");
+    let scheme = r.scheme(data::DEFAULT_SCHEME).expect("scheme");
+    let (file, src) = data::CREDIT_RULES;
+    let bad = src.replace("grade = \"baik\"", "grade = \"cukup\"");
+    let e = data::parse_credit_rules(file, &bad, scheme).expect_err("cukup is PP 46/2011");
+    let msg = e.to_string();
+    let line = bad
+        .lines()
+        .position(|l| l.contains("\"cukup\""))
+        .expect("line")
+        + 1;
+    assert!(msg.starts_with(&format!("{file}:{line}: ")), "{msg}");
+    assert!(msg.contains("unknown grade \"cukup\""), "{msg}");
 }
 
 const BERAKHLAK: [(&str, &str, &str, [&str; 3]); 7] = [
