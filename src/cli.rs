@@ -60,6 +60,19 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         unit: Option<String>,
     },
+    /// Capaian Kinerja Organisasi: list the period's unit results, or set
+    /// one unit's (istimewa, baik, butuh_perbaikan, kurang, sangat_kurang)
+    OrgResult {
+        /// The period (default: the active one)
+        #[arg(long, value_name = "ID")]
+        period: Option<String>,
+        /// The unit to set (its id in the roster)
+        #[arg(long, value_name = "ID", requires = "result")]
+        unit: Option<String>,
+        /// The unit's result
+        #[arg(long, value_name = "RESULT", requires = "unit")]
+        result: Option<String>,
+    },
     /// Audit trail: `kinerja audit verify` checks the journal's hash chain
     #[command(subcommand)]
     Audit(AuditCommand),

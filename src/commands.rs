@@ -2,6 +2,7 @@
 
 pub mod import;
 pub mod journal;
+pub mod org_result;
 pub mod serve;
 
 /// Borrows owned (name, value) pairs for `fill`.

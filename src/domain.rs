@@ -6,6 +6,7 @@ pub mod feedback;
 pub mod history;
 pub mod nip;
 pub mod org;
+pub mod org_result;
 pub mod pin;
 pub mod progress;
 pub mod reference;

@@ -3,7 +3,7 @@
 use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use kinerja::cli::{AuditCommand, Cli, Command, ImportCommand};
-use kinerja::commands::{journal, serve};
+use kinerja::commands::{journal, org_result, serve};
 use kinerja::config::{Config, Paths, no_color_requested, real_env};
 use kinerja::daemon::Backend;
 use kinerja::domain::Nip;
@@ -33,6 +33,14 @@ fn main() -> Result<()> {
         .ok_or_else(|| eyre!("--lang: use id or en"))?;
     match cli.command {
         None => tui(&cli, &paths, &socket, &config, lang),
+        Some(Command::OrgResult {
+            ref period,
+            ref unit,
+            ref result,
+        }) => {
+            let set = unit.as_deref().zip(result.as_deref());
+            org_result::command(&paths, &socket, lang, period.as_deref(), set)
+        }
         Some(Command::Meeting { ref unit }) => {
             let opening = Opening::Meeting { unit: unit.clone() };
             tui_with(&cli, &paths, &socket, &config, lang, opening)

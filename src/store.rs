@@ -16,6 +16,7 @@ mod self_edit;
 mod session;
 mod sled_store;
 mod trees;
+mod unit_result;
 
 pub use request::{
     Changed, CorruptRecord, Cursor, CursorScreen, Draft, Request, Response, Snapshot, StepText,

@@ -7,6 +7,7 @@
 mod common;
 
 use common::{AINI, KEPALA, NOW, PERIOD, RUDY, key, nip};
+use kinerja::domain::org_result::OrgResult;
 use kinerja::domain::workflow::Transition;
 use kinerja::domain::{Edit, Nip, Role, Status, Tone};
 use kinerja::store::{Cursor, CursorScreen, Request, Response, Store};
@@ -106,6 +107,8 @@ fn row(req: &Request) -> &'static str {
         Request::Feedback { .. } => "feedback",
         Request::AddFeedback { .. } => "add feedback",
         Request::RetractFeedback { .. } => "retract feedback",
+        Request::UnitResults { .. } => "unit results",
+        Request::SetUnitResult { .. } => "set unit result",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
         Request::GetCursor { .. } => "get cursor",
@@ -137,6 +140,7 @@ fn outcome(r: &Response) -> Outcome {
         Response::Assessments { items, .. } => Outcome::Sees(items.len()),
         Response::SelfAssessments { items, .. } => Outcome::Sees(items.len()),
         Response::Feedback { items, .. } => Outcome::Sees(items.len()),
+        Response::UnitResults { items, .. } => Outcome::Sees(items.len()),
         _ => Outcome::Allowed,
     }
 }
@@ -259,6 +263,22 @@ fn every_request_type_by_every_role() {
             }),
             [A, R, R, R, R, R],
         ),
+        // The organisation's result is nobody's personal data; the admin
+        // enters it.
+        (
+            Box::new(|_| Request::SetUnitResult {
+                period: PERIOD.into(),
+                unit: "bkpsdm".into(),
+                result: OrgResult::Baik,
+            }),
+            [R, R, R, A, R, A],
+        ),
+        (
+            Box::new(|_| Request::UnitResults {
+                period: PERIOD.into(),
+            }),
+            [S(1), S(1), S(1), S(1), S(1), S(1)],
+        ),
         (
             Box::new(|_| Request::History { key: key(AINI) }),
             [A, A, R, A, R, A],
@@ -354,6 +374,8 @@ fn every_request_type_by_every_role() {
         "feedback",
         "add feedback",
         "retract feedback",
+        "unit results",
+        "set unit result",
         "history",
         "set cursor",
         "get cursor",

@@ -100,6 +100,14 @@ fn two_periods() -> (TempDir, PathBuf) {
         let r = store.execute(Some(&nip(KEPALA)), req).expect("feedback");
         assert!(matches!(r, Response::FeedbackSaved(_)), "{r:?}");
     }
+    for period in [OLD, PERIOD] {
+        let req = Request::SetUnitResult {
+            period: period.into(),
+            unit: "bkpsdm".into(),
+            result: kinerja::domain::org_result::OrgResult::Baik,
+        };
+        assert_eq!(store.execute(None, req).expect("result"), Response::Done);
+    }
     for (user, period) in [(KEPALA, OLD), (RUDY, PERIOD)] {
         let req = Request::SetCursor {
             user: nip(user),
@@ -196,6 +204,23 @@ fn purge_removes_old_periods_everywhere_and_keeps_the_rest() {
     assert_eq!(history_len(&store, key_in(PERIOD, AINI)), 2);
     assert_eq!(feedback_texts(&store, OLD), Vec::<String>::new());
     assert_eq!(feedback_texts(&store, PERIOD), [KEPT_FEEDBACK]);
+    let units = |period: &str| match store
+        .execute(
+            None,
+            Request::UnitResults {
+                period: period.into(),
+            },
+        )
+        .expect("results")
+    {
+        Response::UnitResults { items, .. } => items.len(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        (units(OLD), units(PERIOD)),
+        (0, 1),
+        "its period's result goes with it"
+    );
     let Response::Snapshot(snap) = store.execute(None, Request::Snapshot).expect("snap") else {
         panic!("snapshot");
     };
@@ -368,7 +393,7 @@ fn purge_through_the_binary_asks_first_and_audit_lists_it() {
     let (ok, text) = run(&["audit", "verify"]);
     assert!(ok, "{text}");
     assert!(
-        text.contains("purge #9") && text.contains("periods 2025"),
+        text.contains("purge #11") && text.contains("periods 2025"),
         "{text}"
     );
     let (ok, text) = run(&["purge", "--before", "2026-07-01", "--yes"]);

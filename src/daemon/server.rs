@@ -68,7 +68,10 @@ impl Peer {
             Changed::Assessment { key, .. }
             | Changed::SelfAssessment { key, .. }
             | Changed::Feedback { key } => key,
-            Changed::Roster | Changed::ActivePeriod(_) | Changed::Resync => return self.listening,
+            Changed::Roster
+            | Changed::ActivePeriod(_)
+            | Changed::UnitResults(_)
+            | Changed::Resync => return self.listening,
         };
         self.listening
             && self
@@ -252,6 +255,9 @@ fn announce(req: &Request) -> Option<Announce> {
         Request::Seed { .. } => Some(Announce::Done(Changed::Roster)),
         Request::SetActivePeriod { period } => {
             Some(Announce::Done(Changed::ActivePeriod(period.clone())))
+        }
+        Request::SetUnitResult { period, .. } => {
+            Some(Announce::Done(Changed::UnitResults(period.clone())))
         }
         Request::RetractFeedback { key, .. } => {
             Some(Announce::Done(Changed::Feedback { key: key.clone() }))

@@ -235,6 +235,9 @@ impl Store {
             Request::Seed { .. } => admin_only("replace the roster and templates"),
             Request::SetActivePeriod { .. } => admin_only("change the active period"),
             Request::ResetPin { .. } => admin_only("reset a PIN"),
+            Request::SetUnitResult { .. } => {
+                admin_only("enter a unit's Capaian Kinerja Organisasi")
+            }
             Request::SetCursor { user, .. } | Request::GetCursor { user } => Ok(actor
                 .is_some_and(|a| a != user)
                 .then(|| "a person's place in the app is theirs alone".to_string())),
@@ -264,6 +267,7 @@ impl Store {
             | Request::Feedback { .. }
             | Request::AddFeedback { .. }
             | Request::RetractFeedback { .. }
+            | Request::UnitResults { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout

@@ -166,6 +166,11 @@ impl Store {
                     run = 0;
                     self.apply_feedback_retract(at, key, *id)?;
                 }
+                Change::UnitResult(r) => {
+                    flush(&mut records, &mut history, last.take())?;
+                    run = 0;
+                    self.apply_unit_result(at, r)?;
+                }
                 Change::ActivePeriod(p) => {
                     flush(&mut records, &mut history, last.take())?;
                     run = 0;

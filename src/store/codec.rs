@@ -55,6 +55,8 @@ pub enum Kind {
     Feedback = 20,
     /// A journalled withdrawal of a feedback note by its author.
     JournalFeedbackRetract = 21,
+    /// A unit's Capaian Kinerja Organisasi for a period.
+    UnitResult = 22,
 }
 
 impl Kind {
@@ -81,6 +83,7 @@ impl Kind {
             19 => "journalled self-assessment edit",
             20 => "feedback note",
             21 => "journalled feedback withdrawal",
+            22 => "unit result",
             _ => return format!("unknown kind {byte}"),
         };
         name.to_string()
@@ -355,5 +358,10 @@ impl Record for crate::domain::SelfAssessment {
 
 impl Record for crate::domain::Feedback {
     const KIND: Kind = Kind::Feedback;
+    const VERSION: u16 = 1;
+}
+
+impl Record for crate::domain::org_result::UnitResult {
+    const KIND: Kind = Kind::UnitResult;
     const VERSION: u16 = 1;
 }

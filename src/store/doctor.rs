@@ -5,6 +5,7 @@
 use super::journal::{self, Change};
 use super::request::{Request, Response};
 use super::sled_store::{Store, StoreError};
+use crate::domain::org_result::UnitResult;
 use crate::domain::{Assessment, AssessmentKey, Feedback, SelfAssessment};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,12 @@ impl Label for AssessmentKey {
     }
 }
 
+impl Label for (String, String) {
+    fn label(&self) -> String {
+        format!("{}/{}", self.0, self.1)
+    }
+}
+
 impl Label for (AssessmentKey, u64) {
     fn label(&self) -> String {
         format!("{}#{}", self.0.label(), self.1)
@@ -53,6 +60,7 @@ struct Latest {
     assessments: BTreeMap<AssessmentKey, Assessment>,
     selfs: BTreeMap<AssessmentKey, SelfAssessment>,
     feedback: BTreeMap<(AssessmentKey, u64), Feedback>,
+    unit_results: BTreeMap<(String, String), UnitResult>,
 }
 
 fn expected(dir: &Path) -> Result<(u64, Latest), StoreError> {
@@ -80,6 +88,10 @@ fn expected(dir: &Path) -> Result<(u64, Latest), StoreError> {
             Change::FeedbackRetracted { key, id } => {
                 latest.feedback.remove(&(key.clone(), *id));
             }
+            Change::UnitResult(r) => {
+                let k = (r.period.clone(), r.unit.clone());
+                latest.unit_results.insert(k, (**r).clone());
+            }
             Change::Purge(p) => {
                 latest
                     .assessments
@@ -88,6 +100,9 @@ fn expected(dir: &Path) -> Result<(u64, Latest), StoreError> {
                 latest
                     .feedback
                     .retain(|(k, _), _| !p.periods.contains(&k.period));
+                latest
+                    .unit_results
+                    .retain(|(period, _), _| !p.periods.contains(period));
             }
             Change::ActivePeriod(_) | Change::Pin { .. } | Change::Redacted => {}
         }
@@ -134,6 +149,18 @@ pub fn check(dir: &Path) -> Result<Report, StoreError> {
         .map(|f| ((f.key.clone(), f.id), f))
         .collect();
     compare(&latest.feedback, &notes, "feedback ", &mut report);
+    report.differing.extend(corrupt.into_iter().map(|c| c.key));
+    let mut corrupt = Vec::new();
+    let results: Vec<UnitResult> = super::trees::decode_all(
+        store.trees.unit_results.iter(),
+        super::trees::UNIT_RESULTS,
+        &mut corrupt,
+    )?;
+    let results = results
+        .into_iter()
+        .map(|r| ((r.period.clone(), r.unit.clone()), r))
+        .collect();
+    compare(&latest.unit_results, &results, "unit result ", &mut report);
     report.differing.extend(corrupt.into_iter().map(|c| c.key));
     Ok(report)
 }

@@ -201,7 +201,13 @@ impl Store {
         let t = &self.trees;
         for period in &purge.periods {
             let prefix = trees::period_prefix(period);
-            for tree in [&t.assessments, &t.self_assessments, &t.history, &t.feedback] {
+            for tree in [
+                &t.assessments,
+                &t.self_assessments,
+                &t.history,
+                &t.feedback,
+                &t.unit_results,
+            ] {
                 let mut batch = sled::Batch::default();
                 for k in tree.scan_prefix(&prefix).keys() {
                     batch.remove(k?);

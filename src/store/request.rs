@@ -164,6 +164,16 @@ pub enum Request {
         key: AssessmentKey,
         id: u64,
     },
+    /// The Capaian Kinerja Organisasi entered for a period's units.
+    UnitResults {
+        period: String,
+    },
+    /// Sets a unit's Capaian Kinerja Organisasi for a period (admin).
+    SetUnitResult {
+        period: String,
+        unit: String,
+        result: crate::domain::org_result::OrgResult,
+    },
     /// Who changed what in one assessment, oldest first.
     History {
         key: AssessmentKey,
@@ -237,6 +247,10 @@ pub enum Response {
     },
     /// The note is flushed to disk.
     FeedbackSaved(Box<Feedback>),
+    UnitResults {
+        items: Vec<crate::domain::org_result::UnitResult>,
+        corrupt: Vec<CorruptRecord>,
+    },
     Cursor(Option<Cursor>),
     History(Vec<crate::domain::history::Item>),
     Pin(crate::domain::pin::State),
@@ -261,6 +275,8 @@ pub enum Changed {
     Feedback {
         key: AssessmentKey,
     },
+    /// A unit's Capaian Kinerja Organisasi was set for this period.
+    UnitResults(String),
     /// Roster and reference data were replaced (an import, the demo).
     Roster,
     ActivePeriod(String),

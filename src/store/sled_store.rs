@@ -301,6 +301,12 @@ impl Store {
                 },
             ),
             Request::RetractFeedback { key, id } => self.retract_feedback(actor, &key, id),
+            Request::UnitResults { period } => self.unit_results(&period),
+            Request::SetUnitResult {
+                period,
+                unit,
+                result,
+            } => self.set_unit_result(actor, &period, &unit, result),
             Request::History { key } => Ok(Response::History(self.history(&key)?)),
             Request::GetCursor { user } => Ok(Response::Cursor(trees::get::<Cursor>(
                 &self.trees.cursors,

@@ -17,6 +17,8 @@ pub const SELF_ASSESSMENTS: &str = "self_assessments";
 pub const CURSORS: &str = "cursors";
 /// Feedback notes, keyed like history: the assessment's key, NUL, id.
 pub const FEEDBACK: &str = "feedback";
+/// Capaian Kinerja Organisasi: period, NUL, unit id.
+pub const UNIT_RESULTS: &str = "unit_results";
 /// Per assessment, its history items by journal sequence number.
 pub const HISTORY: &str = "history";
 /// Per NIP, the PIN hash and failed tries (never sent to clients).
@@ -48,6 +50,7 @@ pub struct Trees {
     pub self_assessments: sled::Tree,
     pub cursors: sled::Tree,
     pub feedback: sled::Tree,
+    pub unit_results: sled::Tree,
     pub history: sled::Tree,
     pub pins: sled::Tree,
     pub sessions: sled::Tree,
@@ -65,6 +68,7 @@ impl Trees {
             self_assessments: db.open_tree(SELF_ASSESSMENTS)?,
             cursors: db.open_tree(CURSORS)?,
             feedback: db.open_tree(FEEDBACK)?,
+            unit_results: db.open_tree(UNIT_RESULTS)?,
             history: db.open_tree(HISTORY)?,
             pins: db.open_tree(PINS)?,
             sessions: db.open_tree(SESSIONS)?,

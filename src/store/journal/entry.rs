@@ -13,6 +13,7 @@
 //! hashed over their whole payload.
 
 use super::super::codec::{self, CodecError, Kind, Record};
+use crate::domain::org_result::UnitResult;
 use crate::domain::{
     Assessment, AssessmentKey, Edit, Feedback, Nip, Org, Reference, SelfAssessment,
 };
@@ -60,6 +61,8 @@ pub enum Change {
         key: AssessmentKey,
         id: u64,
     },
+    /// A unit's Capaian Kinerja Organisasi was set for a period.
+    UnitResult(Box<UnitResult>),
     /// An edit whose content a purge removed. Which period it was about
     /// is not kept: nothing the chain cannot vouch for is stored.
     Redacted,
@@ -103,6 +106,7 @@ pub(in crate::store) enum ChangeKind {
     SelfEdit = 6,
     Feedback = 7,
     FeedbackRetracted = 8,
+    UnitResult = 9,
 }
 
 /// A part of an entry: its record bytes as written, or what a purge left.
@@ -220,6 +224,7 @@ impl Frame {
                     id: *id,
                 })?],
             ),
+            Change::UnitResult(r) => (ChangeKind::UnitResult, vec![Part::open(r.as_ref())?]),
             Change::Redacted => return Err(malformed("a redacted change cannot be sealed")),
         };
         Ok(Self {
@@ -319,6 +324,10 @@ impl Frame {
                     }
                 }
             }
+            ChangeKind::UnitResult => {
+                single("a unit result has one part")?;
+                Change::UnitResult(Box::new(codec::decode(&open(first)?)?))
+            }
             ChangeKind::Seed => {
                 let head: SeedPart = codec::decode(&open(first)?)?;
                 let mut assessments = Vec::with_capacity(self.parts.len() - 1);
@@ -368,7 +377,11 @@ impl Frame {
                 ChangeKind::FeedbackRetracted => {
                     codec::decode::<FeedbackRetractPart>(bytes)?.key.period
                 }
-                ChangeKind::ActivePeriod | ChangeKind::Purge | ChangeKind::Pin => return Ok(0),
+                // Not personal data: the organisation's own.
+                ChangeKind::ActivePeriod
+                | ChangeKind::Purge
+                | ChangeKind::Pin
+                | ChangeKind::UnitResult => return Ok(0),
             };
             if periods.contains(&period) {
                 *part = Part::Redacted(part.digest());

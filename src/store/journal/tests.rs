@@ -157,3 +157,31 @@ const GOLDEN_FEEDBACK_HASH: &str =
 const GOLDEN_RETRACT: &str = "4b4a08020008abababababababababababababababababababababababababababababababab0112313939303033313532303139303332303037fc0072abd2070100214b4a15010007323032362d53311231393930303331353230313930333230303707";
 const GOLDEN_RETRACT_HASH: &str =
     "cfa172bea41fec6cd8406192d71a7f5f253206ed2f345933844eb26d72dd0704";
+
+/// A unit's Capaian Kinerja Organisasi: its sealed part and chain hash
+/// are pinned (checked against the same independent Python computation).
+#[test]
+fn journal_unit_result_layout_is_golden() {
+    let e = Entry {
+        change: Change::UnitResult(Box::new(crate::domain::org_result::UnitResult {
+            period: "2026-S1".into(),
+            unit: "bkpsdm".into(),
+            result: crate::domain::org_result::OrgResult::Baik,
+            by: None,
+            at: 1_767_225_600,
+        })),
+        ..sample()
+    };
+    let (bytes, hash) = entry::encode(&e).expect("encode");
+    assert_eq!(hex(&bytes), GOLDEN_UNIT_RESULT, "layout changed");
+    assert_eq!(
+        hex(&hash),
+        GOLDEN_UNIT_RESULT_HASH,
+        "the chain hash changed"
+    );
+    assert_eq!(entry::decode(&bytes).expect("decode"), (e, hash));
+}
+
+const GOLDEN_UNIT_RESULT: &str = "4b4a08020007abababababababababababababababababababababababababababababababab0112313939303033313532303139303332303037fc0072abd20801001b4b4a16010007323032362d533106626b7073646d0100fc0072abd2";
+const GOLDEN_UNIT_RESULT_HASH: &str =
+    "e5a272565ebf16a6ba85c11dd57e298d0f5a894c4dd701faba99e6395bf42dc2";

@@ -70,6 +70,7 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
                 super::feedback_request(m, staff),
             )]
         }
+        Changed::UnitResults(_) => vec![],
         Changed::Roster | Changed::Resync => {
             vec![Effect::Store(Purpose::Reload, Request::Snapshot)]
         }

@@ -132,6 +132,7 @@ impl EntryV1 {
             | Change::SelfEdit { .. }
             | Change::Feedback(_)
             | Change::FeedbackRetracted { .. }
+            | Change::UnitResult(_)
             | Change::Redacted => {
                 unreachable!("not in layout 1")
             }
