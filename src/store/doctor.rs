@@ -5,6 +5,7 @@
 use super::journal::{self, Change};
 use super::request::{Request, Response};
 use super::sled_store::{Store, StoreError};
+use super::trees::{FEEDBACK, SELF_ASSESSMENTS, UNIT_RESULTS};
 use crate::domain::org_result::UnitResult;
 use crate::domain::{Assessment, AssessmentKey, Feedback, SelfAssessment};
 use std::collections::BTreeMap;
@@ -129,40 +130,54 @@ pub fn check(dir: &Path) -> Result<Report, StoreError> {
     };
     compare(&latest.assessments, &stored, "", &mut report);
     report.differing.extend(corrupt.into_iter().map(|c| c.key));
-    let mut corrupt = Vec::new();
-    let selfs: Vec<SelfAssessment> = super::trees::decode_all(
-        store.trees.self_assessments.iter(),
-        super::trees::SELF_ASSESSMENTS,
-        &mut corrupt,
+    let t = &store.trees;
+    let key = |s: &SelfAssessment| s.key.clone();
+    check_tree(
+        t.self_assessments.iter(),
+        SELF_ASSESSMENTS,
+        key,
+        &latest.selfs,
+        "self ",
+        &mut report,
     )?;
-    let selfs = selfs.into_iter().map(|s| (s.key.clone(), s)).collect();
-    compare(&latest.selfs, &selfs, "self ", &mut report);
-    report.differing.extend(corrupt.into_iter().map(|c| c.key));
-    let mut corrupt = Vec::new();
-    let notes: Vec<Feedback> = super::trees::decode_all(
-        store.trees.feedback.iter(),
-        super::trees::FEEDBACK,
-        &mut corrupt,
+    let key = |f: &Feedback| (f.key.clone(), f.id);
+    check_tree(
+        t.feedback.iter(),
+        FEEDBACK,
+        key,
+        &latest.feedback,
+        "feedback ",
+        &mut report,
     )?;
-    let notes = notes
-        .into_iter()
-        .map(|f| ((f.key.clone(), f.id), f))
-        .collect();
-    compare(&latest.feedback, &notes, "feedback ", &mut report);
-    report.differing.extend(corrupt.into_iter().map(|c| c.key));
-    let mut corrupt = Vec::new();
-    let results: Vec<UnitResult> = super::trees::decode_all(
-        store.trees.unit_results.iter(),
-        super::trees::UNIT_RESULTS,
-        &mut corrupt,
+    let key = |r: &UnitResult| (r.period.clone(), r.unit.clone());
+    let tag = "unit result ";
+    check_tree(
+        t.unit_results.iter(),
+        UNIT_RESULTS,
+        key,
+        &latest.unit_results,
+        tag,
+        &mut report,
     )?;
-    let results = results
-        .into_iter()
-        .map(|r| ((r.period.clone(), r.unit.clone()), r))
-        .collect();
-    compare(&latest.unit_results, &results, "unit result ", &mut report);
-    report.differing.extend(corrupt.into_iter().map(|c| c.key));
     Ok(report)
+}
+
+/// Reads one tree and compares it with the journal's latest records;
+/// undecodable records count as differing.
+fn check_tree<K: Ord + Label, T: super::codec::Record + PartialEq>(
+    scan: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    name: &str,
+    key: impl Fn(&T) -> K,
+    journal: &BTreeMap<K, T>,
+    tag: &str,
+    report: &mut Report,
+) -> Result<(), StoreError> {
+    let mut corrupt = Vec::new();
+    let items: Vec<T> = super::trees::decode_all(scan, name, &mut corrupt)?;
+    let stored = items.into_iter().map(|v| (key(&v), v)).collect();
+    compare(journal, &stored, tag, report);
+    report.differing.extend(corrupt.into_iter().map(|c| c.key));
+    Ok(())
 }
 
 /// Notes what the store lacks or holds differently from the journal.
