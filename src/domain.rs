@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod career;
+pub mod dashboard;
 pub mod feedback;
 pub mod history;
 pub mod nip;

@@ -4,6 +4,7 @@ mod access;
 mod apply;
 pub mod backup;
 pub mod codec;
+mod dashboard;
 pub mod doctor;
 mod edit;
 mod feedback;

@@ -108,6 +108,7 @@ fn row(req: &Request) -> &'static str {
         Request::AddFeedback { .. } => "add feedback",
         Request::RetractFeedback { .. } => "retract feedback",
         Request::UnitResults { .. } => "unit results",
+        Request::Dashboard { .. } => "dashboard",
         Request::SetUnitResult { .. } => "set unit result",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
@@ -141,6 +142,13 @@ fn outcome(r: &Response) -> Outcome {
         Response::SelfAssessments { items, .. } => Outcome::Sees(items.len()),
         Response::Feedback { items, .. } => Outcome::Sees(items.len()),
         Response::UnitResults { items, .. } => Outcome::Sees(items.len()),
+        Response::Dashboard { dashboard, .. } => Outcome::Sees(
+            dashboard
+                .units
+                .iter()
+                .map(|u| u.progress.counts.total())
+                .sum(),
+        ),
         _ => Outcome::Allowed,
     }
 }
@@ -279,6 +287,15 @@ fn every_request_type_by_every_role() {
             }),
             [S(1), S(1), S(1), S(1), S(1), S(1)],
         ),
+        // Figures of the people one reviews (the reviewer: the head's
+        // staff, and the head and the admin, whom they appraise at the top
+        // of the line); everyone's for the admin.
+        (
+            Box::new(|_| Request::Dashboard {
+                period: PERIOD.into(),
+            }),
+            [R, S(4), R, S(5), R, S(5)],
+        ),
         (
             Box::new(|_| Request::History { key: key(AINI) }),
             [A, A, R, A, R, A],
@@ -376,6 +393,7 @@ fn every_request_type_by_every_role() {
         "retract feedback",
         "unit results",
         "set unit result",
+        "dashboard",
         "history",
         "set cursor",
         "get cursor",

@@ -160,3 +160,29 @@ fn meeting_and_quick_feedback() {
     s.key(KeyCode::Char('M'));
     snap(&mut s, "meeting_id");
 }
+
+/// The admin's dashboard (every unit) for the ended semester, each tab.
+#[test]
+fn dashboard_tabs() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    let admin = s
+        .model
+        .org
+        .people
+        .iter()
+        .find(|p| p.roles.contains(&kinerja::domain::Role::Admin))
+        .expect("an admin")
+        .nip
+        .to_string();
+    support::log_in_as(&mut s, &admin);
+    s.key(KeyCode::Char('D'));
+    // The semester that has ended, so the figures never change.
+    s.key(KeyCode::Char('['));
+    s.key(KeyCode::Down);
+    snap(&mut s, "dashboard_progress_id");
+    s.key(KeyCode::Tab);
+    snap(&mut s, "dashboard_distribution_id");
+    s.key(KeyCode::Tab);
+    snap(&mut s, "dashboard_training_id");
+}

@@ -67,6 +67,8 @@ impl Strings {
             Action::SendSelf => self.act_send_self,
             Action::QuickFeedback => self.act_quick_feedback,
             Action::Meeting => self.act_meeting,
+            Action::Dashboard => self.act_dashboard,
+            Action::SetUnitResult => self.act_set_unit_result,
             Action::WithdrawFeedback => self.act_withdraw_feedback,
             Action::NextUnit => self.act_next_unit,
             Action::PrevUnit => self.act_prev_unit,

@@ -19,7 +19,7 @@ use super::request::Request;
 use super::sled_store::{Store, StoreError};
 use super::trees;
 use crate::domain::workflow::Party;
-use crate::domain::{Assessment, Edit, Feedback, Nip, Person, Role, SelfAssessment, Unit};
+use crate::domain::{Assessment, Edit, Nip, Person, Role, SelfAssessment, Unit};
 
 /// How an actor stands to one employee's assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,20 +73,20 @@ impl Standing {
 }
 
 /// The asker, with what their standing depends on.
-struct Viewer {
+pub(super) struct Viewer {
     actor: Nip,
     me: Option<Person>,
     units: Vec<Unit>,
 }
 
 impl Viewer {
-    fn role(&self, r: Role) -> bool {
+    pub(super) fn role(&self, r: Role) -> bool {
         self.me.as_ref().is_some_and(|p| p.has_role(r))
     }
 
     /// `superior` is the employee's appraiser's own appraiser: the
     /// reviewer when the roster names none.
-    fn standing(
+    pub(super) fn standing(
         &self,
         employee: &Person,
         superior: Option<&Nip>,
@@ -126,7 +126,7 @@ fn within(units: &[Unit], unit: &str, top: &str) -> bool {
 }
 
 impl Store {
-    fn person(&self, nip: &Nip) -> Result<Option<Person>, StoreError> {
+    pub(super) fn person(&self, nip: &Nip) -> Result<Option<Person>, StoreError> {
         trees::get(&self.trees.people, trees::PEOPLE, trees::nip_key(nip))
     }
 
@@ -144,7 +144,7 @@ impl Store {
     }
 
     /// Who is asking, read once for many checks.
-    fn viewer(&self, actor: &Nip) -> Result<Viewer, StoreError> {
+    pub(super) fn viewer(&self, actor: &Nip) -> Result<Viewer, StoreError> {
         let me: Option<Person> = self.person(actor)?;
         // The unit tree matters only to someone with the reviewer role:
         // read it for them alone (it is every unit of the organisation).
@@ -174,7 +174,7 @@ impl Store {
     /// The reviewer when the roster names none: the appraiser's own
     /// appraiser, or the appraiser at the top of the line (as
     /// `Org::reviewer_of`).
-    fn superior(&self, employee: &Person) -> Result<Option<Nip>, StoreError> {
+    pub(super) fn superior(&self, employee: &Person) -> Result<Option<Nip>, StoreError> {
         if employee.reviewer.is_some() {
             return Ok(None);
         }
@@ -268,6 +268,7 @@ impl Store {
             | Request::AddFeedback { .. }
             | Request::RetractFeedback { .. }
             | Request::UnitResults { .. }
+            | Request::Dashboard { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout
@@ -328,48 +329,6 @@ impl Store {
                 .may_read_self(&s, a.as_ref())
             {
                 out.push(s);
-            }
-        }
-        Ok(out)
-    }
-}
-
-impl Store {
-    /// Keeps the feedback notes `actor` may read: see
-    /// [`Standing::may_read_feedback`]; an author always reads their own.
-    pub(super) fn feedback_readable(
-        &self,
-        actor: Option<&Nip>,
-        items: Vec<Feedback>,
-    ) -> Result<Vec<Feedback>, StoreError> {
-        let Some(actor) = actor else { return Ok(items) };
-        let viewer = self.viewer(actor)?;
-        let mut out = Vec::with_capacity(items.len());
-        let mut last: Option<(Nip, bool)> = None;
-        for f in items {
-            if &f.author == actor {
-                out.push(f);
-                continue;
-            }
-            // Notes come grouped by employee: decide once per employee.
-            let allowed = match &last {
-                Some((nip, allowed)) if nip == &f.key.employee => *allowed,
-                _ => {
-                    let allowed = match self.person(&f.key.employee)? {
-                        None => false,
-                        Some(p) => {
-                            let superior = self.superior(&p)?;
-                            viewer
-                                .standing(&p, superior.as_ref(), None)
-                                .may_read_feedback()
-                        }
-                    };
-                    last = Some((f.key.employee.clone(), allowed));
-                    allowed
-                }
-            };
-            if allowed {
-                out.push(f);
             }
         }
         Ok(out)

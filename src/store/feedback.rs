@@ -138,3 +138,45 @@ impl Store {
         self.put_applied(&self.trees.feedback, &trees::history_key(key, id), None, at)
     }
 }
+
+impl Store {
+    /// Keeps the feedback notes `actor` may read: see
+    /// [`Standing::may_read_feedback`]; an author always reads their own.
+    pub(super) fn feedback_readable(
+        &self,
+        actor: Option<&Nip>,
+        items: Vec<Feedback>,
+    ) -> Result<Vec<Feedback>, StoreError> {
+        let Some(actor) = actor else { return Ok(items) };
+        let viewer = self.viewer(actor)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut last: Option<(Nip, bool)> = None;
+        for f in items {
+            if &f.author == actor {
+                out.push(f);
+                continue;
+            }
+            // Notes come grouped by employee: decide once per employee.
+            let allowed = match &last {
+                Some((nip, allowed)) if nip == &f.key.employee => *allowed,
+                _ => {
+                    let allowed = match self.person(&f.key.employee)? {
+                        None => false,
+                        Some(p) => {
+                            let superior = self.superior(&p)?;
+                            viewer
+                                .standing(&p, superior.as_ref(), None)
+                                .may_read_feedback()
+                        }
+                    };
+                    last = Some((f.key.employee.clone(), allowed));
+                    allowed
+                }
+            };
+            if allowed {
+                out.push(f);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -174,6 +174,11 @@ pub enum Request {
         unit: String,
         result: crate::domain::org_result::OrgResult,
     },
+    /// The unit dashboard's figures for a period: of the people the
+    /// asker reviews, or everyone for an admin.
+    Dashboard {
+        period: String,
+    },
     /// Who changed what in one assessment, oldest first.
     History {
         key: AssessmentKey,
@@ -249,6 +254,10 @@ pub enum Response {
     FeedbackSaved(Box<Feedback>),
     UnitResults {
         items: Vec<crate::domain::org_result::UnitResult>,
+        corrupt: Vec<CorruptRecord>,
+    },
+    Dashboard {
+        dashboard: Box<crate::domain::dashboard::Dashboard>,
         corrupt: Vec<CorruptRecord>,
     },
     Cursor(Option<Cursor>),

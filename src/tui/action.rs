@@ -65,6 +65,10 @@ pub enum Action {
     Meeting,
     NextUnit,
     PrevUnit,
+    /// Opens the unit dashboard (reviewers and admins).
+    Dashboard,
+    /// Admin: enter the selected unit's Capaian Kinerja Organisasi.
+    SetUnitResult,
     /// Leaves the session (saving any open text) for the login list, so
     /// that someone else can use the terminal.
     SwitchUser,
@@ -126,4 +130,6 @@ pub enum Purpose {
     Meeting,
     /// A feedback note withdrawn.
     Withdraw,
+    /// The dashboard's figures.
+    Dashboard,
 }

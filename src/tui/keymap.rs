@@ -43,6 +43,8 @@ pub enum Context {
     Quick,
     /// The meeting screen.
     Meeting,
+    /// The unit dashboard.
+    Dashboard,
 }
 
 impl Context {
@@ -200,6 +202,7 @@ struct RawKeymap {
     own_self: Vec<RawBinding>,
     quick: Vec<RawBinding>,
     meeting: Vec<RawBinding>,
+    dashboard: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -221,6 +224,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::OwnSelf, "own_self", r.own_self),
         (Context::Quick, "quick", r.quick),
         (Context::Meeting, "meeting", r.meeting),
+        (Context::Dashboard, "dashboard", r.dashboard),
     ];
     let mut out = BTreeMap::new();
     for (ctx, section, list) in sections {

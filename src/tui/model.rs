@@ -1,11 +1,13 @@
 //! The application state. Views borrow it; only `update` changes it.
 
+mod dashboard;
 mod meeting;
 mod people;
 mod pin;
 mod quick;
 mod sheet;
 
+pub use dashboard::{DashState, DashTab};
 pub use meeting::Meeting;
 pub use people::fold;
 pub use pin::{PinEntry, PinStage};
@@ -36,6 +38,8 @@ pub enum Screen {
     Summary,
     /// The running feedback list of one unit, for a projector.
     Meeting,
+    /// Progress, distribution and training needs of the units one reviews.
+    Dashboard,
 }
 
 /// Where a session opens once someone logs in.
@@ -195,6 +199,8 @@ pub struct Model {
     pub quick: Option<QuickNote>,
     /// The last note this person gave in this session, to withdraw.
     pub last_feedback: Option<Feedback>,
+    /// The dashboard's figures and where the user is in them.
+    pub dash: DashState,
     /// The meeting screen's unit and notes.
     pub meeting: Option<Meeting>,
     /// Where the session opens once someone logs in.
@@ -258,6 +264,7 @@ impl Model {
             feedback: Vec::new(),
             quick: None,
             meeting: None,
+            dash: DashState::default(),
             last_feedback: None,
             opening: Opening::Resume,
             current: 0,
@@ -312,6 +319,7 @@ impl Model {
             Screen::Roster => Context::Roster,
             Screen::Scoring => Context::Scoring,
             Screen::Meeting => Context::Meeting,
+            Screen::Dashboard => Context::Dashboard,
             Screen::Summary => match self.mode {
                 Mode::Appraiser => Context::Summary,
                 Mode::Reviewer => Context::Review,

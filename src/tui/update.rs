@@ -1,6 +1,7 @@
 //! The pure update function: `(model, action) → effects`. No IO here; the
 //! event loop runs the effects and feeds the answers back as actions.
 
+mod dashboard;
 mod decision;
 mod editing;
 mod lists;
@@ -108,6 +109,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::QuickFeedback => quick::open(m),
         Action::WithdrawFeedback => quick::withdraw(m),
         Action::Meeting if m.screen == Screen::Roster => meeting::open(m, None),
+        Action::Dashboard if m.screen == Screen::Roster => dashboard::open(m),
         Action::Input(_)
         | Action::SaveText
         | Action::Back
@@ -174,6 +176,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             Screen::Summary if m.mode != Mode::Appraiser => review::review(m, other),
             Screen::Summary => summary::summary(m, other),
             Screen::Meeting => meeting::key(m, other),
+            Screen::Dashboard => dashboard::key(m, other),
             Screen::Loading | Screen::FirstRun | Screen::Pin => vec![],
         },
     }

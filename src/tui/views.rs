@@ -1,6 +1,7 @@
 //! Views: short-lived structs that borrow the model and draw it.
 
 mod chrome;
+mod dashboard;
 mod feedback;
 mod first_run;
 mod flow;
@@ -69,6 +70,7 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
         }
         Screen::Summary => summary::draw(m, theme, buf, body),
         Screen::Meeting => meeting::draw(m, theme, buf, body),
+        Screen::Dashboard => dashboard::draw(m, theme, buf, body),
     }
     chrome::status(m, theme, frame, status);
     chrome::footer(m, theme, frame, footer);

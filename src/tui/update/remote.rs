@@ -5,9 +5,20 @@ use super::{Effect, init};
 use crate::i18n::fill;
 use crate::store::{Changed, Request, Snapshot};
 use crate::tui::action::Purpose;
-use crate::tui::model::{Model, Status};
+use crate::tui::model::{Model, Screen, Status};
 
 pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
+    // An open dashboard counts again when a record of its period changes.
+    let recount = m.screen == Screen::Dashboard
+        && matches!(&c, Changed::Assessment { key, .. } if key.period == m.period);
+    let mut fx = records(m, c);
+    if recount {
+        fx.push(super::dashboard::load(m));
+    }
+    fx
+}
+
+fn records(m: &mut Model, c: Changed) -> Vec<Effect> {
     match c {
         Changed::Assessment { key, revision, by } => {
             let mine = m
@@ -69,6 +80,9 @@ pub fn changed(m: &mut Model, c: Changed) -> Vec<Effect> {
                 Purpose::Feedback,
                 super::feedback_request(m, staff),
             )]
+        }
+        Changed::UnitResults(p) if p == m.period && m.screen == Screen::Dashboard => {
+            vec![super::dashboard::load(m)]
         }
         Changed::UnitResults(_) => vec![],
         Changed::Roster | Changed::Resync => {

@@ -61,6 +61,15 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
         }
         (Purpose::Feedback, Response::FeedbackSaved(f)) => super::quick::saved(m, *f),
         (Purpose::Withdraw, Response::Done) => super::quick::withdrawn(m),
+        (Purpose::Dashboard, Response::Dashboard { dashboard, corrupt }) => {
+            note_corrupt(m, corrupt);
+            super::dashboard::loaded(m, *dashboard);
+            vec![]
+        }
+        (Purpose::Dashboard, Response::Done) => {
+            m.status = Status::Saved;
+            vec![super::dashboard::load(m)]
+        }
         (Purpose::Meeting, Response::Feedback { items, corrupt }) => {
             note_corrupt(m, corrupt);
             super::meeting::loaded(m, items);

@@ -1,0 +1,134 @@
+//! The unit dashboard's figures for one period: progress, the predikat
+//! distribution against the unit's own result, and training needs. Pure:
+//! the store gathers the records the asker may see and calls [`compute`].
+
+use super::career::{Need, training_needs};
+use super::org_result::{OrgResult, UnitResult};
+use super::progress::{Stage, UnitProgress, progress};
+use super::summary::summarize;
+use super::training::Programme;
+use super::{Assessment, Nip, Person, Reference, Scheme};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything the dashboard shows of a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub period: String,
+    /// The period is over: what is not submitted is late.
+    pub ended: bool,
+    /// The grade ids of the period's scheme, best first, with labels.
+    pub grades: Vec<(String, String)>,
+    pub units: Vec<UnitFigures>,
+    /// Training needs over every unit shown.
+    pub training: Vec<Need>,
+}
+
+/// One unit's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitFigures {
+    pub progress: UnitProgress,
+    /// Per grade id (in `Dashboard::grades` order), how many results of
+    /// the unit have it, counting results submitted or further along.
+    pub predikat: Vec<usize>,
+    /// The unit's Capaian Kinerja Organisasi, if entered.
+    pub result: Option<OrgResult>,
+    pub training: Vec<Need>,
+}
+
+impl UnitFigures {
+    pub fn unit(&self) -> &str {
+        &self.progress.unit
+    }
+
+    /// Results counted in the distribution.
+    pub fn judged(&self) -> usize {
+        self.predikat.iter().sum()
+    }
+}
+
+/// What the figures are computed from.
+pub struct Input<'a> {
+    pub period: &'a str,
+    pub ended: bool,
+    /// The people in the asker's view.
+    pub people: Vec<&'a Person>,
+    pub reference: &'a Reference,
+    pub scheme: &'a Scheme,
+    pub results: &'a [UnitResult],
+}
+
+/// Computes the dashboard; `assessment` finds a person's record.
+pub fn compute<'a>(
+    input: &Input<'a>,
+    assessment: impl Fn(&Nip) -> Option<&'a Assessment> + Copy,
+) -> Dashboard {
+    let grades: Vec<(String, String)> = input
+        .scheme
+        .grades
+        .iter()
+        .map(|g| (g.id.clone(), g.label.clone()))
+        .collect();
+    let units = progress(input.people.iter().copied(), assessment, input.ended);
+    let mut by_unit: BTreeMap<&str, (Vec<usize>, Vec<Vec<&Programme>>)> = BTreeMap::new();
+    for p in &input.people {
+        let Some(a) = assessment(&p.nip) else {
+            continue;
+        };
+        if Stage::of(Some(a)) < Stage::Submitted {
+            continue;
+        }
+        let criteria = match a.frozen.as_deref() {
+            Some(f) => f.scaled(),
+            None => input.reference.criteria_of(p),
+        };
+        let s = summarize(&criteria, a, input.scheme, &input.reference.catalogue);
+        let entry = by_unit
+            .entry(p.unit.as_str())
+            .or_insert_with(|| (vec![0; grades.len()], Vec::new()));
+        if let Some(i) = s
+            .outcome
+            .as_ref()
+            .and_then(|o| grades.iter().position(|(id, _)| id == o.grade()))
+        {
+            entry.0[i] += 1;
+        }
+        entry.1.push(
+            s.improvements
+                .iter()
+                .flat_map(|item| item.training.iter().copied())
+                .collect(),
+        );
+    }
+    let mut all_needs: Vec<Vec<&Programme>> = Vec::new();
+    let units = units
+        .into_iter()
+        .map(|progress| {
+            let (predikat, needs) = by_unit
+                .remove(progress.unit.as_str())
+                .unwrap_or_else(|| (vec![0; grades.len()], Vec::new()));
+            all_needs.extend(needs.iter().cloned());
+            let result = input
+                .results
+                .iter()
+                .find(|r| r.period == input.period && r.unit == progress.unit)
+                .map(|r| r.result);
+            UnitFigures {
+                progress,
+                predikat,
+                result,
+                training: training_needs(needs),
+            }
+        })
+        .collect();
+    Dashboard {
+        period: input.period.to_string(),
+        ended: input.ended,
+        grades,
+        units,
+        training: training_needs(all_needs),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,124 @@
+//! The unit dashboard, computed where the records are: the store reads
+//! the period's people, assessments and unit results the asker may see
+//! (a reviewer: the people they review and their units; an admin or the
+//! host: everyone) and sends back figures only.
+
+use super::request::Response;
+use super::sled_store::{Store, StoreError};
+use super::trees;
+use crate::domain::dashboard::{Input, compute};
+use crate::domain::org_result::UnitResult;
+use crate::domain::{Assessment, Nip, Period, Person, Role};
+use std::collections::HashMap;
+
+/// A Unix time's date in Ambon (WIT, UTC+9), as `YYYY-MM-DD`.
+fn iso_date(unix: i64) -> String {
+    let wit = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from_unix_timestamp(unix).map_or_else(
+        |_| String::new(),
+        |t| {
+            let d = t.to_offset(wit).date();
+            format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+        },
+    )
+}
+
+impl Store {
+    pub(super) fn dashboard(
+        &self,
+        actor: Option<&Nip>,
+        period: &str,
+    ) -> Result<Response, StoreError> {
+        let t = &self.trees;
+        let Some(period) = trees::get::<Period>(&t.periods, trees::PERIODS, period.as_bytes())?
+        else {
+            return Ok(Response::Rejected(format!(
+                "period {period} does not exist; pick one of the roster's periods"
+            )));
+        };
+        let reference = self.reference()?;
+        let Some(scheme) = reference.scheme(&period.scheme) else {
+            return Ok(Response::Rejected(format!(
+                "period {} is judged by scheme {}, which the store does not have",
+                period.id, period.scheme
+            )));
+        };
+        let mut corrupt = Vec::new();
+        let people: Vec<Person> = trees::decode_all(t.people.iter(), trees::PEOPLE, &mut corrupt)?;
+        let people = self.in_dashboard(actor, &people)?;
+        if people.is_empty() {
+            return Ok(Response::Rejected(
+                "only a reviewer (Atasan Pejabat Penilai) or an admin sees the dashboard".into(),
+            ));
+        }
+        let items: Vec<Assessment> = trees::of_period(
+            &t.assessments,
+            trees::ASSESSMENTS,
+            &period.id,
+            None,
+            &mut corrupt,
+        )?;
+        let by_nip: HashMap<&Nip, &Assessment> =
+            items.iter().map(|a| (&a.key.employee, a)).collect();
+        let results: Vec<UnitResult> = trees::decode_all(
+            t.unit_results.scan_prefix(trees::period_prefix(&period.id)),
+            trees::UNIT_RESULTS,
+            &mut corrupt,
+        )?;
+        let input = Input {
+            period: &period.id,
+            ended: period.end < iso_date((self.clock)()),
+            people,
+            reference: &reference,
+            scheme,
+            results: &results,
+        };
+        let dashboard = compute(&input, |n| by_nip.get(n).copied());
+        Ok(Response::Dashboard {
+            dashboard: Box::new(dashboard),
+            corrupt,
+        })
+    }
+
+    /// The people whose figures `actor` may see: everyone for an admin
+    /// or the host; for anyone else, the people they review.
+    fn in_dashboard<'a>(
+        &self,
+        actor: Option<&Nip>,
+        people: &'a [Person],
+    ) -> Result<Vec<&'a Person>, StoreError> {
+        let Some(actor) = actor else {
+            return Ok(people.iter().collect());
+        };
+        let viewer = self.viewer(actor)?;
+        if viewer.role(Role::Admin) {
+            return Ok(people.iter().collect());
+        }
+        // The reviewer when the roster names none is the appraiser's own
+        // appraiser (`Store::superior`), found here without a read each.
+        let appraiser_of: HashMap<&Nip, Option<&Nip>> = people
+            .iter()
+            .map(|p| (&p.nip, p.appraiser.as_ref()))
+            .collect();
+        Ok(people
+            .iter()
+            .filter(|p| {
+                let superior = match (&p.reviewer, &p.appraiser) {
+                    (Some(_), _) | (None, None) => None,
+                    (None, Some(a)) => Some(appraiser_of.get(a).copied().flatten().unwrap_or(a)),
+                };
+                &p.nip != actor && viewer.standing(p, superior, None).reviewer
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_ambon_dates() {
+        // 2026-06-30 16:00 UTC is already 1 July in Ambon.
+        assert_eq!(super::iso_date(1_782_835_200), "2026-07-01");
+        assert_eq!(super::iso_date(1_782_831_599), "2026-06-30");
+    }
+}

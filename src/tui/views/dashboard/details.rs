@@ -1,0 +1,183 @@
+//! The selected unit's details under the dashboard's table, per tab.
+
+use super::pad;
+use crate::domain::dashboard::{Dashboard, UnitFigures};
+use crate::i18n::fill;
+use crate::theme::Theme;
+use crate::tui::model::Model;
+use ratatui::text::{Line, Span};
+
+/// The most names listed as late per appraiser.
+const LATE_NAMES: usize = 4;
+
+fn unit_head<'a>(m: &Model, u: &UnitFigures, theme: &Theme) -> Line<'a> {
+    let t = m.t();
+    let name = m
+        .org
+        .unit(u.unit())
+        .map_or_else(|| u.unit().to_string(), |x| x.name.clone());
+    let result = u.result.map_or_else(
+        || t.dash_org_result_none.to_string(),
+        |r| fill(t.dash_org_result, &[("result", r.label())]),
+    );
+    Line::from(vec![
+        Span::styled(name, theme.title),
+        Span::styled(format!(" · {result}"), theme.muted),
+    ])
+}
+
+pub fn progress<'a>(m: &Model, d: &Dashboard, u: &UnitFigures, theme: &Theme) -> Vec<Line<'a>> {
+    let t = m.t();
+    let end = m.org.period(&d.period).map_or("?", |p| p.end.as_str());
+    let when = fill(
+        if d.ended {
+            t.dash_ended
+        } else {
+            t.dash_running
+        },
+        &[("end", end)],
+    );
+    let mut lines = vec![unit_head(m, u, theme), Line::styled(when, theme.muted)];
+    for a in &u.progress.appraisers {
+        let name = a.appraiser.as_ref().map_or_else(
+            || t.dash_no_appraiser.to_string(),
+            |n| {
+                m.person(n)
+                    .map_or_else(|| n.to_string(), |p| p.name.clone())
+            },
+        );
+        let mut spans = vec![Span::styled(
+            fill(
+                t.dash_appraiser_line,
+                &[
+                    ("name", &name),
+                    ("done", &a.counts.done().to_string()),
+                    ("n", &a.counts.total().to_string()),
+                ],
+            ),
+            theme.text,
+        )];
+        if !a.late.is_empty() {
+            let mut names: Vec<String> = a
+                .late
+                .iter()
+                .take(LATE_NAMES)
+                .map(|n| {
+                    m.person(n)
+                        .map_or_else(|| n.to_string(), |p| p.name.clone())
+                })
+                .collect();
+            if a.late.len() > LATE_NAMES {
+                names.push(fill(
+                    t.feedback_more,
+                    &[("n", &(a.late.len() - LATE_NAMES).to_string())],
+                ));
+            }
+            spans.push(Span::styled(
+                format!(
+                    " · {}",
+                    fill(t.dash_late_names, &[("names", &names.join(", "))])
+                ),
+                theme.warning,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+pub fn distribution<'a>(
+    m: &Model,
+    d: &Dashboard,
+    u: &UnitFigures,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'a>> {
+    let t = m.t();
+    let judged = u.judged();
+    let mut lines = vec![
+        unit_head(m, u, theme),
+        Line::styled(
+            fill(t.dash_judged, &[("n", &judged.to_string())]),
+            theme.muted,
+        ),
+    ];
+    let label_w = 18;
+    let bar_w = usize::from(width).saturating_sub(label_w + 14).max(10);
+    for ((_, label), &n) in d.grades.iter().zip(&u.predikat) {
+        let share = if judged == 0 {
+            0.0
+        } else {
+            n as f64 / judged as f64
+        };
+        let filled = (share * bar_w as f64).round() as usize;
+        lines.push(Line::from(vec![
+            Span::styled(pad(label, label_w), theme.text),
+            Span::styled("█".repeat(filled), theme.progress_done),
+            Span::styled("░".repeat(bar_w - filled.min(bar_w)), theme.progress_todo),
+            Span::styled(format!(" {n:>3} {:>4.0}%", share * 100.0), theme.text),
+        ]));
+    }
+    lines
+}
+
+pub fn training<'a>(
+    m: &Model,
+    d: &Dashboard,
+    u: &UnitFigures,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'a>> {
+    let t = m.t();
+    let mut lines = vec![unit_head(m, u, theme)];
+    let name_w = usize::from(width).saturating_sub(24).clamp(20, 60);
+    if u.training.is_empty() {
+        lines.push(Line::styled(t.dash_training_empty, theme.muted));
+    } else {
+        lines.push(needs_head(t, name_w, theme));
+        lines.extend(
+            u.training
+                .iter()
+                .take(8)
+                .map(|n| need_line(n, name_w, theme)),
+        );
+    }
+    let total: usize = d
+        .training
+        .iter()
+        .map(crate::domain::career::Need::total_jp)
+        .sum();
+    lines.push(Line::styled(
+        format!("{}: {} · {total} JP", t.dash_training_all, d.training.len()),
+        theme.muted,
+    ));
+    lines
+}
+
+fn needs_head<'a>(t: &crate::i18n::Strings, name_w: usize, theme: &Theme) -> Line<'a> {
+    let cols: Vec<&str> = t.dash_training_head.split('|').collect();
+    let col = |i: usize| cols.get(i).copied().unwrap_or("");
+    Line::styled(
+        format!(
+            "{} {:>7} {:>5} {:>9}",
+            pad(col(0), name_w),
+            col(1),
+            col(2),
+            col(3)
+        ),
+        theme.muted,
+    )
+}
+
+fn need_line<'a>(n: &crate::domain::career::Need, name_w: usize, theme: &Theme) -> Line<'a> {
+    Line::styled(
+        format!(
+            "{} {:>7} {:>5} {:>9}",
+            pad(&n.name, name_w),
+            n.people,
+            n.jp,
+            n.total_jp()
+        ),
+        theme.text,
+    )
+}

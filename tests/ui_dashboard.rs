@@ -1,0 +1,115 @@
+//! The unit dashboard in the real TUI model on a real store: a reviewer
+//! sees the units they review, late appraisers named once the period has
+//! ended, the distribution and the training needs; the admin enters a
+//! unit's Capaian Kinerja Organisasi with two keys; others are refused.
+
+mod support;
+
+use kinerja::domain::Role;
+use kinerja::i18n::Lang;
+use kinerja::store::{Request, Response};
+use kinerja::tui::model::Screen;
+use ratatui::crossterm::event::KeyCode;
+use support::{Session, log_in_as};
+
+/// The demo's first person with the role.
+fn with_role(s: &Session, role: Role) -> String {
+    s.model
+        .org
+        .people
+        .iter()
+        .find(|p| p.roles.contains(&role))
+        .expect("someone with the role")
+        .nip
+        .to_string()
+}
+
+#[test]
+fn a_reviewer_reads_progress_distribution_and_training() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    let reviewer = with_role(&s, Role::Reviewer);
+    log_in_as(&mut s, &reviewer);
+    s.key(KeyCode::Char('D'));
+    assert_eq!(s.model.screen, Screen::Dashboard);
+    let d = s.model.dash.data.clone().expect("figures");
+    assert!(!d.units.is_empty());
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("Dasbor · Semester II 2026"), "{screen}");
+    assert!(
+        screen.contains("periode berjalan sampai 2026-12-31"),
+        "{screen}"
+    );
+    // The previous semester has ended: what was not submitted is late.
+    s.key(KeyCode::Char('['));
+    let d = s.model.dash.data.clone().expect("figures");
+    assert!(d.ended && d.period == "2026-S1", "{}", d.period);
+    let judged: usize = d
+        .units
+        .iter()
+        .map(kinerja::domain::dashboard::UnitFigures::judged)
+        .sum();
+    assert!(judged > 0, "the demo's last semester has results");
+    s.key(KeyCode::Tab);
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("Sangat Baik") && screen.contains('%'),
+        "{screen}"
+    );
+    s.key(KeyCode::Tab);
+    let screen = s.screen(80, 24);
+    assert!(screen.contains("Kebutuhan pelatihan"), "{screen}");
+    s.key(KeyCode::Esc);
+    assert_eq!(s.model.screen, Screen::Roster);
+}
+
+#[test]
+fn the_admin_enters_a_units_result_and_a_plain_employee_is_refused() {
+    let mut s = Session::demo(Lang::En);
+    s.login_first();
+    // Someone who appraises and reviews nobody has no dashboard.
+    let org = &s.model.org;
+    let plain = org
+        .people
+        .iter()
+        .find(|p| {
+            p.roles.is_empty()
+                && !org.people.iter().any(|q| {
+                    q.appraiser.as_ref() == Some(&p.nip) || q.reviewer.as_ref() == Some(&p.nip)
+                })
+        })
+        .expect("a plain employee")
+        .nip
+        .to_string();
+    log_in_as(&mut s, &plain);
+    s.key(KeyCode::Char('D'));
+    assert!(s.model.dash.data.is_none());
+    let shown = s.screen(120, 40);
+    assert!(shown.contains("only a reviewer"), "{shown}");
+    let admin = with_role(&s, Role::Admin);
+    log_in_as(&mut s, &admin);
+    s.key(KeyCode::Char('D'));
+    let unit = s.model.dash.unit().expect("a unit").unit().to_string();
+    s.key(KeyCode::Char('o'));
+    assert!(
+        s.screen(120, 40).contains("2 Baik"),
+        "the choices are shown"
+    );
+    s.key(KeyCode::Char('2'));
+    assert_eq!(
+        s.model.dash.unit().and_then(|u| u.result),
+        Some(kinerja::domain::org_result::OrgResult::Baik)
+    );
+    let req = Request::UnitResults {
+        period: s.model.period.clone(),
+    };
+    let Response::UnitResults { items, .. } = s.store().execute(None, req).expect("read") else {
+        panic!("results");
+    };
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].unit, unit);
+    assert_eq!(
+        Some(&items[0].by.clone().expect("by").to_string()),
+        Some(&admin)
+    );
+}
