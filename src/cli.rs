@@ -111,12 +111,15 @@ pub enum Command {
     },
     /// Export every assessment (NIP, name, unit, period, appraiser, status,
     /// each criterion's rating, label and note, aspect ratings, predikat or
-    /// score, strengths, improvements)
+    /// score, strengths, improvements). xlsx is an Excel workbook: a summary
+    /// sheet (Ringkasan) counting states and predikat per unit, then one
+    /// sheet per unit
     Export {
         /// Output format
         #[arg(long, value_enum, default_value = "json")]
         format: crate::io::export::Format,
-        /// Output file (default: standard output)
+        /// Output file, written whole or not at all (default: standard
+        /// output; xlsx needs a file)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Only this period (e.g. 2026-S2)

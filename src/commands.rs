@@ -1,5 +1,6 @@
 //! The subcommands that administer a store, shared by the binary.
 
+pub mod export;
 pub mod import;
 pub mod journal;
 pub mod org_result;

@@ -1,4 +1,5 @@
 //! Files in and out: exports and imports (backups live with the store).
 
+pub mod atomic;
 pub mod export;
 pub mod import;

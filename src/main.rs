@@ -12,7 +12,6 @@ use kinerja::store::{Exec, Request, Response};
 use kinerja::theme::Theme;
 use kinerja::tui::keymap::Keymap;
 use kinerja::tui::model::{Model, Opening};
-use std::io::Write;
 
 fn main() -> Result<()> {
     // Errors here are for people (admins at a terminal): the message, not
@@ -62,7 +61,7 @@ fn main() -> Result<()> {
             format,
             output,
             period,
-        }) => export(
+        }) => kinerja::commands::export::run(
             &paths,
             &socket,
             lang,
@@ -87,41 +86,6 @@ fn main() -> Result<()> {
             kinerja::commands::import::roster(&paths, &socket, lang, &file, dry_run)
         }
     }
-}
-
-/// Writes the export to a file (via a temp file renamed into place, so a
-/// failed export never leaves half a file) or to standard output.
-fn export(
-    paths: &Paths,
-    socket: &std::path::Path,
-    lang: Lang,
-    format: kinerja::io::export::Format,
-    output: Option<&std::path::Path>,
-    period: Option<&str>,
-) -> Result<()> {
-    let store = Backend::connect_or_open(&paths.data_dir, socket)?;
-    let (records, n) = kinerja::io::export::from_store(&store, period).map_err(|e| eyre!(e))?;
-    let Some(path) = output else {
-        let mut out = std::io::stdout().lock();
-        kinerja::io::export::write(&records, format, &mut out)?;
-        return Ok(out.flush()?);
-    };
-    let tmp = path.with_extension("tmp");
-    let mut f = std::io::BufWriter::new(
-        std::fs::File::create(&tmp).wrap_err_with(|| tmp.display().to_string())?,
-    );
-    kinerja::io::export::write(&records, format, &mut f)?;
-    f.into_inner()?.sync_all()?;
-    std::fs::rename(&tmp, path).wrap_err_with(|| path.display().to_string())?;
-    let file = path.display().to_string();
-    eprintln!(
-        "{}",
-        fill(
-            lang.strings().cli_exported,
-            &[("n", &n.to_string()), ("file", &file)]
-        )
-    );
-    Ok(())
 }
 
 fn tui(

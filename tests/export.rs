@@ -124,7 +124,12 @@ fn csv_export_to_a_file_has_one_row_per_criterion() {
     assert!(rows.iter().all(|r| &r[3] == "2026-S1"));
     // Names with apostrophes and non-ASCII letters survive the round trip.
     assert!(rows.iter().any(|r| r[1].contains('\'')));
-    assert!(!dir.path().join("hasil.tmp").exists());
+    // No temp file is left beside the export.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains(".tmp")), "{names:?}");
 }
 
 #[test]
@@ -138,7 +143,8 @@ fn help_documents_every_subcommand() {
         .args(["export", "--help"])
         .output()
         .expect("help");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("json"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("json") && text.contains("xlsx"), "{text}");
 }
 
 #[test]

@@ -30,6 +30,17 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every state, in workflow order (the workbook's summary columns).
+    pub const ALL: [Self; 7] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::Returned,
+        Self::Approved,
+        Self::Acknowledged,
+        Self::Objected,
+        Self::Decided,
+    ];
+
     /// The stable name used in exports (`draft`, `submitted`, ...).
     pub fn code(self) -> &'static str {
         match self {

@@ -1,5 +1,6 @@
-//! `kinerja export`: every assessment as JSON or CSV, with the derived
-//! aspect ratings, predikat or score, strengths and improvements.
+//! `kinerja export`: every assessment as JSON, CSV or an Excel workbook,
+//! with the derived aspect ratings, predikat or score, strengths and
+//! improvements. All three are written from the same [`Record`].
 
 use crate::domain::assessment::{AspectValue, Status};
 use crate::domain::summary::{ResolvedItem, summarize};
@@ -10,11 +11,19 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
 
+mod csv;
+pub mod sheet_name;
+pub mod xlsx;
+
+pub use self::csv::CSV_HEADER;
+
 /// Output formats of `kinerja export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Json,
     Csv,
+    /// An Excel workbook: a summary sheet, then one sheet per unit.
+    Xlsx,
 }
 
 /// One criterion of an exported assessment.
@@ -44,7 +53,11 @@ pub struct ItemRow {
 pub struct Record {
     pub nip: String,
     pub name: String,
+    /// The unit's name, for people; several units may share one
+    /// (every office has a "Sekretariat").
     pub unit: String,
+    /// The unit's id: what tells units with the same name apart.
+    pub unit_id: String,
     pub period: String,
     pub period_name: String,
     pub scheme: String,
@@ -132,6 +145,7 @@ pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> 
             unit: org
                 .unit(&p.unit)
                 .map_or_else(|| p.unit.clone(), |u| u.name.clone()),
+            unit_id: p.unit.clone(),
             period: period.id.clone(),
             period_name: period.name.clone(),
             scheme: scheme.name.clone(),
@@ -169,15 +183,39 @@ pub fn records(org: &Org, reference: &Reference, assessments: &[Assessment]) -> 
     out
 }
 
+/// What an export writes: the records and, for the workbook's summary, the
+/// predikat of the schemes they were judged under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    pub records: Vec<Record>,
+    /// See [`grade_order`].
+    pub grades: Vec<String>,
+}
+
 /// Reads the store and builds the records of one period or all periods.
 /// Returns the records and their count.
 pub fn from_store(
     store: &dyn crate::store::Exec,
     period: Option<&str>,
 ) -> Result<(Vec<Record>, usize), String> {
+    let e = export_from_store(store, period)?;
+    let n = e.records.len();
+    Ok((e.records, n))
+}
+
+/// Reads the store and builds what an export of one period or all periods
+/// writes.
+pub fn export_from_store(
+    store: &dyn crate::store::Exec,
+    period: Option<&str>,
+) -> Result<Export, String> {
     use crate::store::{Request, Response};
+    let empty = || Export {
+        records: Vec::new(),
+        grades: Vec::new(),
+    };
     let Response::Snapshot(snap) = store.exec(None, Request::Snapshot)? else {
-        return Ok((Vec::new(), 0));
+        return Ok(empty());
     };
     let req = match period {
         Some(p) => Request::Assessments {
@@ -187,53 +225,33 @@ pub fn from_store(
         None => Request::AllAssessments,
     };
     let Response::Assessments { items, .. } = store.exec(None, req)? else {
-        return Ok((Vec::new(), 0));
+        return Ok(empty());
     };
-    let recs = records(&snap.org, &snap.reference, &items);
-    let n = recs.len();
-    Ok((recs, n))
+    let records = records(&snap.org, &snap.reference, &items);
+    let grades = grade_order(&snap.reference, &records);
+    Ok(Export { records, grades })
 }
 
-/// The CSV columns: one row per assessment and criterion.
-pub const CSV_HEADER: [&str; 24] = [
-    "nip",
-    "name",
-    "unit",
-    "period",
-    "appraiser_nip",
-    "appraiser_name",
-    "status",
-    "aspect",
-    "criterion_id",
-    "criterion",
-    "rating",
-    "scale",
-    "label",
-    "note",
-    "realisasi",
-    "rating_hasil_kerja",
-    "rating_perilaku_kerja",
-    "siasn_hasil_kerja",
-    "siasn_perilaku_kerja",
-    "ratings_decided",
-    "predikat",
-    "score",
-    "strengths",
-    "improvements",
-];
-
-/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
-/// carriage return first) is prefixed with `'`, so a note such as
-/// "=HYPERLINK(…)" stays text when an admin opens the CSV.
-fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
+/// The predikat labels of the schemes the records were judged under, each
+/// scheme's in its own order (best first), each label once: the columns of
+/// the workbook's summary, which lists a predikat even when nobody has it.
+pub fn grade_order(reference: &Reference, records: &[Record]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for scheme in &reference.schemes {
+        if !records.iter().any(|r| r.scheme == scheme.name) {
+            continue;
+        }
+        for g in &scheme.grades {
+            if !out.contains(&g.label) {
+                out.push(g.label.clone());
+            }
+        }
     }
+    out
 }
 
-fn join(items: &[ItemRow]) -> String {
+/// The titles of a strength or improvement list, as one cell.
+pub fn join(items: &[ItemRow]) -> String {
     items
         .iter()
         .map(|i| i.title.as_str())
@@ -241,71 +259,117 @@ fn join(items: &[ItemRow]) -> String {
         .join(" | ")
 }
 
-/// Writes records in a format.
+/// Writes records in a format. The workbook's summary then lists the
+/// predikat in the order they first appear; [`write_with_progress`] takes
+/// the schemes' order.
 pub fn write(records: &[Record], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    write_with_progress(records, &[], format, out, &mut |_| {})
+}
+
+/// Writes records in a format, telling `progress` how many are written so
+/// far. `grades` orders the workbook summary's predikat columns
+/// ([`grade_order`]); JSON and CSV ignore it.
+pub fn write_with_progress(
+    records: &[Record],
+    grades: &[String],
+    format: Format,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(usize),
+) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, records)?;
+            let ticking = Ticking {
+                records,
+                progress: std::cell::RefCell::new(progress),
+            };
+            serde_json::to_writer_pretty(&mut *out, &ticking)?;
             writeln!(out)
         }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(CSV_HEADER)?;
-            for r in records {
-                let status = r.status.code();
-                for c in &r.criteria {
-                    let aspect = match c.aspect {
-                        Aspect::HasilKerja => "hasil_kerja",
-                        Aspect::PerilakuKerja => "perilaku_kerja",
-                    };
-                    let row = [
-                        r.nip.as_str(),
-                        &r.name,
-                        &r.unit,
-                        &r.period,
-                        &r.appraiser_nip,
-                        &r.appraiser_name,
-                        status,
-                        aspect,
-                        &c.id,
-                        &c.name,
-                        &c.rating.map(|x| x.to_string()).unwrap_or_default(),
-                        &c.scale.to_string(),
-                        c.label.as_deref().unwrap_or(""),
-                        &c.note,
-                        &c.realisasi,
-                        r.rating_hasil_kerja.as_deref().unwrap_or(""),
-                        r.rating_perilaku_kerja.as_deref().unwrap_or(""),
-                        &r.siasn_hasil_kerja
-                            .map(|c| c.to_string())
-                            .unwrap_or_default(),
-                        &r.siasn_perilaku_kerja
-                            .map(|c| c.to_string())
-                            .unwrap_or_default(),
-                        if r.ratings_decided { "yes" } else { "no" },
-                        r.predikat.as_deref().unwrap_or(""),
-                        &r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-                        &join(&r.strengths),
-                        &join(&r.improvements),
-                    ];
-                    w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
-                }
-            }
-            w.flush()
+        Format::Csv => self::csv::write(records, out, progress),
+        Format::Xlsx => {
+            let bytes = xlsx::workbook(records, grades, progress).map_err(std::io::Error::other)?;
+            out.write_all(&bytes)
         }
+    }
+}
+
+/// The records as a JSON array, the same bytes as serialising the slice,
+/// counting the records as they are written.
+struct Ticking<'a, 'p> {
+    records: &'a [Record],
+    progress: std::cell::RefCell<&'p mut dyn FnMut(usize)>,
+}
+
+impl Serialize for Ticking<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.records.len()))?;
+        for (i, r) in self.records.iter().enumerate() {
+            seq.serialize_element(r)?;
+            (self.progress.borrow_mut())(i + 1);
+        }
+        seq.end()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::spreadsheet_safe;
+    use super::*;
+
+    fn record(nip: &str) -> Record {
+        Record {
+            nip: nip.into(),
+            name: "Nurul 'Aini".into(),
+            unit: "Sekretariat".into(),
+            unit_id: "bkpsdm-sekretariat".into(),
+            period: "2026-S1".into(),
+            period_name: "Semester I 2026".into(),
+            scheme: "PermenPANRB 6/2022".into(),
+            appraiser_nip: "197805122005011003".into(),
+            appraiser_name: "Johanis Pattiasina".into(),
+            status: Status::Draft,
+            criteria: vec![CriterionRow {
+                id: "rhk1".into(),
+                name: "Laporan".into(),
+                aspect: Aspect::HasilKerja,
+                rating: Some(2),
+                scale: 3,
+                label: Some("Sesuai Ekspektasi".into()),
+                note: "=1+1".into(),
+                realisasi: String::new(),
+            }],
+            rating_hasil_kerja: Some("Sesuai Ekspektasi".into()),
+            rating_perilaku_kerja: None,
+            siasn_hasil_kerja: Some(2),
+            siasn_perilaku_kerja: None,
+            ratings_decided: false,
+            predikat: None,
+            score: None,
+            strengths: Vec::new(),
+            improvements: Vec::new(),
+        }
+    }
 
     #[test]
-    fn formula_like_text_is_kept_as_text() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("+62 812"), "'+62 812");
-        assert_eq!(spreadsheet_safe("@rekan"), "'@rekan");
-        assert_eq!(spreadsheet_safe("Ma'ruf"), "Ma'ruf");
-        assert_eq!(spreadsheet_safe("199003152019032007"), "199003152019032007");
+    fn every_format_counts_the_records_it_writes() {
+        let records = [record("199003152019032007"), record("198511202010012001")];
+        for format in [Format::Json, Format::Csv, Format::Xlsx] {
+            let mut seen = Vec::new();
+            let mut out = Vec::new();
+            write_with_progress(&records, &[], format, &mut out, &mut |n| seen.push(n))
+                .expect("write");
+            assert_eq!(seen, [1, 2], "{format:?}");
+            assert!(!out.is_empty());
+        }
+    }
+
+    #[test]
+    fn json_with_progress_is_the_plain_json_of_the_records() {
+        let records = [record("199003152019032007"), record("198511202010012001")];
+        let mut out = Vec::new();
+        write(&records, Format::Json, &mut out).expect("write");
+        let mut plain = serde_json::to_vec_pretty(&records[..]).expect("json");
+        plain.push(b'\n');
+        assert_eq!(out, plain);
     }
 }
