@@ -16,6 +16,7 @@ pub mod self_assessment;
 pub mod summary;
 pub mod template;
 pub mod training;
+pub mod trend;
 pub mod workflow;
 
 pub use assessment::{Assessment, AssessmentKey, Edit, Status};

@@ -17,6 +17,7 @@ mod self_edit;
 mod session;
 mod sled_store;
 mod trees;
+mod trend;
 mod unit_result;
 
 pub use request::{

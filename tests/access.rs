@@ -109,6 +109,7 @@ fn row(req: &Request) -> &'static str {
         Request::RetractFeedback { .. } => "retract feedback",
         Request::UnitResults { .. } => "unit results",
         Request::Dashboard { .. } => "dashboard",
+        Request::Trend { .. } => "trend",
         Request::SetUnitResult { .. } => "set unit result",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
@@ -142,6 +143,7 @@ fn outcome(r: &Response) -> Outcome {
         Response::SelfAssessments { items, .. } => Outcome::Sees(items.len()),
         Response::Feedback { items, .. } => Outcome::Sees(items.len()),
         Response::UnitResults { items, .. } => Outcome::Sees(items.len()),
+        Response::Trend { points, .. } => Outcome::Sees(points.len()),
         Response::Dashboard { dashboard, .. } => Outcome::Sees(
             dashboard
                 .units
@@ -296,6 +298,14 @@ fn every_request_type_by_every_role() {
             }),
             [R, S(4), R, S(5), R, S(5)],
         ),
+        // Her results across periods: read like the assessments (the
+        // draft is not hers to read yet).
+        (
+            Box::new(|_| Request::Trend {
+                employee: nip(AINI),
+            }),
+            [S(1), S(1), S(0), S(1), S(0), S(1)],
+        ),
         (
             Box::new(|_| Request::History { key: key(AINI) }),
             [A, A, R, A, R, A],
@@ -394,6 +404,7 @@ fn every_request_type_by_every_role() {
         "unit results",
         "set unit result",
         "dashboard",
+        "trend",
         "history",
         "set cursor",
         "get cursor",

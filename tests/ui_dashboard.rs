@@ -113,3 +113,46 @@ fn the_admin_enters_a_units_result_and_a_plain_employee_is_refused() {
         Some(&admin)
     );
 }
+
+#[test]
+fn the_trend_shows_each_period_and_each_value() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('T'));
+    let points = s.model.trend.clone().expect("the trend is open");
+    let periods: Vec<&str> = points.iter().map(|p| p.period.as_str()).collect();
+    assert_eq!(periods.first(), Some(&"2025"), "oldest first: {periods:?}");
+    assert!(periods.contains(&"2026-S1"), "{periods:?}");
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("Tren · "), "{screen}");
+    assert!(screen.contains("Semester I 2026"), "{screen}");
+    assert!(screen.contains("Berorientasi Pelayanan"), "{screen}");
+    s.key(KeyCode::Esc);
+    assert!(s.model.trend.is_none());
+    // The employee sees only their approved results, never a draft.
+    let me = s.model.current_person().expect("employee").nip.to_string();
+    log_in_as(&mut s, &me);
+    s.key(KeyCode::Char('v'));
+    while s.model.mode != kinerja::tui::model::Mode::Employee {
+        s.key(KeyCode::Char('v'));
+    }
+    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('T'));
+    let own = s.model.trend.clone().expect("the trend is open");
+    let unapproved = |p: &kinerja::domain::trend::Point| {
+        matches!(
+            p.status,
+            kinerja::domain::Status::Draft
+                | kinerja::domain::Status::Submitted
+                | kinerja::domain::Status::Returned
+        )
+    };
+    assert!(!own.iter().any(unapproved), "{own:?}");
+    let hidden = points.iter().filter(|p| unapproved(p)).count();
+    assert_eq!(
+        own.len(),
+        points.len() - hidden,
+        "every approved one is there"
+    );
+}

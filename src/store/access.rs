@@ -269,6 +269,7 @@ impl Store {
             | Request::RetractFeedback { .. }
             | Request::UnitResults { .. }
             | Request::Dashboard { .. }
+            | Request::Trend { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout

@@ -179,6 +179,11 @@ pub enum Request {
     Dashboard {
         period: String,
     },
+    /// An employee's result in each period, oldest first, as far as the
+    /// asker may read them.
+    Trend {
+        employee: Nip,
+    },
     /// Who changed what in one assessment, oldest first.
     History {
         key: AssessmentKey,
@@ -258,6 +263,10 @@ pub enum Response {
     },
     Dashboard {
         dashboard: Box<crate::domain::dashboard::Dashboard>,
+        corrupt: Vec<CorruptRecord>,
+    },
+    Trend {
+        points: Vec<crate::domain::trend::Point>,
         corrupt: Vec<CorruptRecord>,
     },
     Cursor(Option<Cursor>),

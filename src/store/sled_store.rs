@@ -303,6 +303,7 @@ impl Store {
             Request::RetractFeedback { key, id } => self.retract_feedback(actor, &key, id),
             Request::UnitResults { period } => self.unit_results(&period),
             Request::Dashboard { period } => self.dashboard(actor, &period),
+            Request::Trend { employee } => self.trend(actor, &employee),
             Request::SetUnitResult {
                 period,
                 unit,

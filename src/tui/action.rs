@@ -40,6 +40,8 @@ pub enum Action {
     EditScore,
     /// Shows who changed what in the assessment.
     History,
+    /// Shows the employee's results across periods.
+    Trend,
     ToggleComplete,
     /// Reviewer: approve the assessment (it is frozen).
     Approve,
@@ -132,4 +134,6 @@ pub enum Purpose {
     Withdraw,
     /// The dashboard's figures.
     Dashboard,
+    /// An employee's results across periods.
+    Trend,
 }

@@ -165,6 +165,8 @@ pub struct Model {
     pub help: bool,
     /// The open history overlay, newest last.
     pub history: Option<Vec<crate::domain::history::Item>>,
+    /// The open trend overlay, oldest period first.
+    pub trend: Option<Vec<crate::domain::trend::Point>>,
     pub status: Status,
     pub size: (u16, u16),
     /// Set once the session is ending; the event loop then returns.
@@ -243,6 +245,7 @@ impl Model {
             screen: Screen::Loading,
             help: false,
             history: None,
+            trend: None,
             status: Status::Idle,
             size: (80, 24),
             ending: None,
@@ -302,7 +305,7 @@ impl Model {
         if self.help {
             return Context::Help;
         }
-        if self.history.is_some() {
+        if self.history.is_some() || self.trend.is_some() {
             return Context::History;
         }
         self.context_under_help()

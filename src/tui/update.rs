@@ -137,10 +137,18 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             m.help = false;
             vec![]
         }
-        Action::Back if m.history.is_some() => {
+        Action::Back if m.history.is_some() || m.trend.is_some() => {
             m.history = None;
+            m.trend = None;
             vec![]
         }
+        Action::Trend => match m.current_person() {
+            Some(p) if matches!(m.screen, Screen::Scoring | Screen::Summary) => {
+                let employee = p.nip.clone();
+                vec![Effect::Store(Purpose::Trend, Request::Trend { employee })]
+            }
+            _ => vec![],
+        },
         Action::History => match m.current_person() {
             Some(p) if matches!(m.screen, Screen::Scoring | Screen::Summary) => {
                 let key = m.key_of(p);

@@ -16,6 +16,7 @@ mod ratings;
 mod roster;
 mod scoring;
 mod summary;
+mod trend;
 
 use super::model::{Mode, Model, Screen};
 use crate::i18n::fill;
@@ -76,6 +77,9 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
     chrome::footer(m, theme, frame, footer);
     if let Some(items) = &m.history {
         history::draw(m, items, theme, frame, body);
+    }
+    if let Some(points) = &m.trend {
+        trend::draw(m, points, theme, frame, body);
     }
     if m.help {
         overlay::help(m, theme, frame, body);

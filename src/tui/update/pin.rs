@@ -163,6 +163,7 @@ pub fn lock(m: &mut Model) -> Vec<Effect> {
     m.status = Status::Idle;
     m.help = false;
     m.history = None;
+    m.trend = None;
     m.pin = Some(PinEntry::new(me, true));
     vec![]
 }
@@ -197,6 +198,7 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
     m.pin = None;
     m.help = false;
     m.history = None;
+    m.trend = None;
     m.editor = None;
     m.staff.clear();
     m.assessments.clear();

@@ -159,6 +159,11 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             m.status = Status::Error(fill(m.t().rejected, &[("why", &why)]));
             vec![]
         }
+        (_, Response::Trend { points, corrupt }) => {
+            note_corrupt(m, corrupt);
+            m.trend = Some(points);
+            vec![]
+        }
         (_, Response::History(items)) => {
             m.history = Some(items);
             vec![]
