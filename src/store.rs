@@ -3,6 +3,7 @@
 mod access;
 mod apply;
 pub mod backup;
+mod career;
 pub mod codec;
 mod dashboard;
 pub mod doctor;

@@ -110,6 +110,7 @@ fn row(req: &Request) -> &'static str {
         Request::UnitResults { .. } => "unit results",
         Request::Dashboard { .. } => "dashboard",
         Request::Trend { .. } => "trend",
+        Request::Career { .. } => "career",
         Request::SetUnitResult { .. } => "set unit result",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
@@ -144,6 +145,7 @@ fn outcome(r: &Response) -> Outcome {
         Response::Feedback { items, .. } => Outcome::Sees(items.len()),
         Response::UnitResults { items, .. } => Outcome::Sees(items.len()),
         Response::Trend { points, .. } => Outcome::Sees(points.len()),
+        Response::Career { units, .. } => Outcome::Sees(units.iter().map(|u| u.rows.len()).sum()),
         Response::Dashboard { dashboard, .. } => Outcome::Sees(
             dashboard
                 .units
@@ -298,6 +300,12 @@ fn every_request_type_by_every_role() {
             }),
             [R, S(4), R, S(5), R, S(5)],
         ),
+        (
+            Box::new(|_| Request::Career {
+                period: PERIOD.into(),
+            }),
+            [R, S(4), R, S(5), R, S(5)],
+        ),
         // Her results across periods: read like the assessments (the
         // draft is not hers to read yet).
         (
@@ -405,6 +413,7 @@ fn every_request_type_by_every_role() {
         "set unit result",
         "dashboard",
         "trend",
+        "career",
         "history",
         "set cursor",
         "get cursor",

@@ -185,4 +185,6 @@ fn dashboard_tabs() {
     snap(&mut s, "dashboard_distribution_id");
     s.key(KeyCode::Tab);
     snap(&mut s, "dashboard_training_id");
+    s.key(KeyCode::Tab);
+    snap(&mut s, "dashboard_career_id");
 }

@@ -58,7 +58,7 @@ fn a_reviewer_reads_progress_distribution_and_training() {
     );
     s.key(KeyCode::Tab);
     let screen = s.screen(80, 24);
-    assert!(screen.contains("Kebutuhan pelatihan"), "{screen}");
+    assert!(screen.contains("Semua unit:"), "{screen}");
     s.key(KeyCode::Esc);
     assert_eq!(s.model.screen, Screen::Roster);
 }
@@ -155,4 +155,72 @@ fn the_trend_shows_each_period_and_each_value() {
         points.len() - hidden,
         "every approved one is there"
     );
+}
+
+#[test]
+fn the_career_tab_has_angka_kredit_and_promotion() {
+    use kinerja::domain::career::Promotion;
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    let admin = with_role(&s, Role::Admin);
+    log_in_as(&mut s, &admin);
+    s.key(KeyCode::Char('D'));
+    s.key(KeyCode::Char('['));
+    for _ in 0..3 {
+        s.key(KeyCode::Tab);
+    }
+    let units = s.model.dash.career.clone().expect("career figures");
+    let rows: Vec<_> = units.iter().flat_map(|u| u.rows.iter()).collect();
+    assert!(!rows.is_empty());
+    // Semester I 2026 is six months: credit = 6/12 × share × coefficient,
+    // with the shares and coefficients of Peraturan BKN 3/2023 written out
+    // here again.
+    let share = |g: &str| match g {
+        "Sangat Baik" => 1.5,
+        "Baik" => 1.0,
+        "Butuh Perbaikan" => 0.75,
+        "Kurang/Misconduct" => 0.5,
+        "Sangat Kurang" => 0.25,
+        other => panic!("{other}"),
+    };
+    let coefficient = |j: &str| match j {
+        "Ahli Pertama" | "Mahir" => 12.5,
+        "Ahli Muda" | "Penyelia" => 25.0,
+        "Ahli Madya" => 37.5,
+        "Ahli Utama" => 50.0,
+        "Terampil" => 5.0,
+        "Pemula" => 3.75,
+        other => panic!("{other}"),
+    };
+    let functional: Vec<_> = rows
+        .iter()
+        .filter(|r| r.jenjang.is_some() && r.grade.is_some())
+        .collect();
+    assert!(!functional.is_empty(), "the demo has functional posts");
+    for r in &functional {
+        let want = 6.0 / 12.0
+            * share(r.grade.as_deref().expect("grade"))
+            * coefficient(r.jenjang.as_deref().expect("jenjang"));
+        assert_eq!(r.credit, Some(want), "{r:?}");
+    }
+    assert!(
+        rows.iter()
+            .all(|r| r.jenjang.is_some() || r.credit.is_none())
+    );
+    // Only 2025 has ended as a year: nobody has two years' results yet.
+    for r in &rows {
+        assert!(
+            matches!(
+                r.promotion,
+                Promotion::NotYet {
+                    missing_years: 1,
+                    ..
+                }
+            ),
+            "{r:?}"
+        );
+    }
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("Kenaikan pangkat"), "{screen}");
+    assert!(screen.contains("belum: "), "{screen}");
 }

@@ -83,9 +83,13 @@ pub fn is_annual(period: &Period) -> bool {
 pub enum Promotion {
     /// At least Baik in each of the last two annual results.
     Eligible,
-    /// A result below Baik, or one missing, among the last two years:
-    /// the periods that fall short.
-    NotYet { short: Vec<String> },
+    /// Not yet: the periods among the last two years without a final
+    /// result of at least Baik, and how many of the two years have no
+    /// period on record at all.
+    NotYet {
+        short: Vec<String>,
+        missing_years: u8,
+    },
 }
 
 /// `annual`: the employee's annual periods that ended, oldest first, each
@@ -94,18 +98,19 @@ pub enum Promotion {
 /// performance condition.
 pub fn promotion(annual: &[(&Period, Option<bool>)]) -> Promotion {
     let last: Vec<_> = annual.iter().rev().take(2).collect();
-    let mut short: Vec<String> = last
+    let short: Vec<String> = last
         .iter()
         .filter(|(_, baik)| *baik != Some(true))
         .map(|(p, _)| p.id.clone())
         .collect();
-    if last.len() < 2 {
-        short.push("—".into());
-    }
-    if short.is_empty() {
+    let missing_years = 2 - last.len() as u8;
+    if short.is_empty() && missing_years == 0 {
         Promotion::Eligible
     } else {
-        Promotion::NotYet { short }
+        Promotion::NotYet {
+            short,
+            missing_years,
+        }
     }
 }
 
@@ -151,6 +156,66 @@ pub fn training_needs<'a>(per_person: impl IntoIterator<Item = Vec<&'a Programme
     let mut v: Vec<Need> = needs.into_values().collect();
     v.sort_by(|a, b| b.people.cmp(&a.people).then(a.programme.cmp(&b.programme)));
     v
+}
+
+/// The periods that stand for each year's result, oldest first: the
+/// annual period of a year, else the period that ends on its 31 December;
+/// only years whose period has ended by `today` (ISO date).
+pub fn year_periods<'a>(periods: &'a [Period], today: &str) -> Vec<&'a Period> {
+    let mut by_year: BTreeMap<&str, &Period> = BTreeMap::new();
+    for p in periods {
+        let (Some(year), true) = (p.end.get(..4), p.end.ends_with("-12-31")) else {
+            continue;
+        };
+        if p.end.as_str() >= today {
+            continue;
+        }
+        let better = by_year
+            .get(year)
+            .is_none_or(|q| is_annual(p) && !is_annual(q));
+        if better {
+            by_year.insert(year, p);
+        }
+    }
+    by_year.into_values().collect()
+}
+
+/// One employee's career figures for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CareerRow {
+    pub nip: super::Nip,
+    /// The final predikat of the period (approved or further), as a label.
+    pub grade: Option<String>,
+    /// The functional level read from the post, if any.
+    pub jenjang: Option<String>,
+    /// Angka kredit earned in the period, for a functional post with a
+    /// final result.
+    pub credit: Option<f64>,
+    pub promotion: Promotion,
+}
+
+/// A unit's career figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitCareer {
+    pub unit: String,
+    pub rows: Vec<CareerRow>,
+}
+
+impl UnitCareer {
+    pub fn eligible(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.promotion == Promotion::Eligible)
+            .count()
+    }
+
+    pub fn credit(&self) -> f64 {
+        // Folded from +0.0: an empty sum of f64 is -0.0.
+        self.rows
+            .iter()
+            .filter_map(|r| r.credit)
+            .fold(0.0, |a, c| a + c)
+    }
 }
 
 #[cfg(test)]

@@ -270,6 +270,7 @@ impl Store {
             | Request::UnitResults { .. }
             | Request::Dashboard { .. }
             | Request::Trend { .. }
+            | Request::Career { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout

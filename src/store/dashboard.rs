@@ -12,7 +12,7 @@ use crate::domain::{Assessment, Nip, Period, Person, Role};
 use std::collections::HashMap;
 
 /// A Unix time's date in Ambon (WIT, UTC+9), as `YYYY-MM-DD`.
-fn iso_date(unix: i64) -> String {
+pub(super) fn iso_date(unix: i64) -> String {
     let wit = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
     time::OffsetDateTime::from_unix_timestamp(unix).map_or_else(
         |_| String::new(),
@@ -82,7 +82,7 @@ impl Store {
 
     /// The people whose figures `actor` may see: everyone for an admin
     /// or the host; for anyone else, the people they review.
-    fn in_dashboard<'a>(
+    pub(super) fn in_dashboard<'a>(
         &self,
         actor: Option<&Nip>,
         people: &'a [Person],

@@ -179,6 +179,11 @@ pub enum Request {
     Dashboard {
         period: String,
     },
+    /// The dashboard's career figures for a period: final predikat, angka
+    /// kredit and promotion eligibility per person in view.
+    Career {
+        period: String,
+    },
     /// An employee's result in each period, oldest first, as far as the
     /// asker may read them.
     Trend {
@@ -267,6 +272,10 @@ pub enum Response {
     },
     Trend {
         points: Vec<crate::domain::trend::Point>,
+        corrupt: Vec<CorruptRecord>,
+    },
+    Career {
+        units: Vec<crate::domain::career::UnitCareer>,
         corrupt: Vec<CorruptRecord>,
     },
     Cursor(Option<Cursor>),

@@ -304,6 +304,7 @@ impl Store {
             Request::UnitResults { period } => self.unit_results(&period),
             Request::Dashboard { period } => self.dashboard(actor, &period),
             Request::Trend { employee } => self.trend(actor, &employee),
+            Request::Career { period } => self.career(actor, &period),
             Request::SetUnitResult {
                 period,
                 unit,

@@ -136,4 +136,6 @@ pub enum Purpose {
     Dashboard,
     /// An employee's results across periods.
     Trend,
+    /// The dashboard's career figures.
+    Career,
 }

@@ -78,20 +78,23 @@ fn promotion_needs_baik_in_each_of_the_last_two_years() {
     assert_eq!(
         promotion(&[(&y24, Some(true)), (&y25, Some(false))]),
         Promotion::NotYet {
-            short: vec!["2025".into()]
+            short: vec!["2025".into()],
+            missing_years: 0
         }
     );
     // No final result yet, or only one year on record: not yet.
     assert_eq!(
         promotion(&[(&y24, Some(true)), (&y25, None)]),
         Promotion::NotYet {
-            short: vec!["2025".into()]
+            short: vec!["2025".into()],
+            missing_years: 0
         }
     );
     assert_eq!(
         promotion(&[(&y25, Some(true))]),
         Promotion::NotYet {
-            short: vec!["—".into()]
+            short: vec![],
+            missing_years: 1
         }
     );
 }
@@ -114,5 +117,30 @@ fn training_needs_count_people_once_per_programme() {
     assert_eq!(
         got,
         [("etika", 2, 24), ("pelayanan", 2, 32), ("arsip", 1, 8)]
+    );
+}
+
+#[test]
+fn a_years_result_is_its_annual_period_else_the_one_ending_in_december() {
+    let periods = [
+        period("2024-S2", "2024-07-01", "2024-12-31"),
+        period("2025", "2025-01-01", "2025-12-31"),
+        period("2025-S2", "2025-07-01", "2025-12-31"),
+        period("2026-S1", "2026-01-01", "2026-06-30"),
+        period("2026-S2", "2026-07-01", "2026-12-31"),
+    ];
+    let ids = |today: &str| -> Vec<String> {
+        year_periods(&periods, today)
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    // 2026 has not ended; 2025's annual period wins over its semester.
+    assert_eq!(ids("2026-11-28"), ["2024-S2", "2025"]);
+    assert_eq!(ids("2027-01-02"), ["2024-S2", "2025", "2026-S2"]);
+    assert_eq!(
+        ids("2024-12-31"),
+        Vec::<String>::new(),
+        "the last day is not over"
     );
 }

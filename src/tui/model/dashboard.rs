@@ -13,10 +13,17 @@ pub enum DashTab {
     Distribution,
     /// The training the areas needing improvement call for.
     Training,
+    /// Promotion eligibility and angka kredit.
+    Career,
 }
 
 impl DashTab {
-    pub const ALL: [Self; 3] = [Self::Progress, Self::Distribution, Self::Training];
+    pub const ALL: [Self; 4] = [
+        Self::Progress,
+        Self::Distribution,
+        Self::Training,
+        Self::Career,
+    ];
 
     pub fn next(self) -> Self {
         let i = Self::ALL.iter().position(|&t| t == self).unwrap_or(0);
@@ -29,6 +36,8 @@ impl DashTab {
 pub struct DashState {
     /// `None` until the store has answered.
     pub data: Option<Dashboard>,
+    /// The career tab's figures, asked for when the tab is first shown.
+    pub career: Option<Vec<crate::domain::career::UnitCareer>>,
     pub tab: DashTab,
     /// Index into the units.
     pub selected: usize,
@@ -38,6 +47,12 @@ pub struct DashState {
 }
 
 impl DashState {
+    /// The career figures of the selected unit.
+    pub fn unit_career(&self) -> Option<&crate::domain::career::UnitCareer> {
+        let unit = self.unit()?.unit();
+        self.career.as_ref()?.iter().find(|c| c.unit == unit)
+    }
+
     pub fn unit(&self) -> Option<&crate::domain::dashboard::UnitFigures> {
         self.data.as_ref()?.units.get(self.selected)
     }

@@ -7,7 +7,7 @@ use crate::domain::org_result::OrgResult;
 use crate::i18n::fill;
 use crate::store::Request;
 use crate::tui::action::{Action, Purpose};
-use crate::tui::model::{DashState, Model, Screen, Status};
+use crate::tui::model::{DashState, DashTab, Model, Screen, Status};
 
 pub fn open(m: &mut Model) -> Vec<Effect> {
     if m.me.is_none() {
@@ -17,6 +17,16 @@ pub fn open(m: &mut Model) -> Vec<Effect> {
     m.screen = Screen::Dashboard;
     m.status = Status::Idle;
     vec![load(m)]
+}
+
+/// Asks for the career figures of the period shown.
+pub fn career(m: &Model) -> Effect {
+    Effect::Store(
+        Purpose::Career,
+        Request::Career {
+            period: m.period.clone(),
+        },
+    )
 }
 
 /// Asks for the figures of the period shown.
@@ -43,6 +53,10 @@ pub fn key(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::NextSection => {
             m.dash.tab = m.dash.tab.next();
+            // Career figures read more periods: only when first shown.
+            if m.dash.tab == DashTab::Career && m.dash.career.is_none() {
+                return vec![career(m)];
+            }
             vec![]
         }
         Action::Up | Action::Down => {
@@ -52,7 +66,11 @@ pub fn key(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::NextPeriod | Action::PrevPeriod => {
             let mut fx = super::lists::roster(m, action);
             m.screen = Screen::Dashboard;
+            m.dash.career = None;
             fx.push(load(m));
+            if m.dash.tab == DashTab::Career {
+                fx.push(career(m));
+            }
             fx
         }
         Action::SetUnitResult => {

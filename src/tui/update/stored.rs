@@ -66,6 +66,11 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             super::dashboard::loaded(m, *dashboard);
             vec![]
         }
+        (Purpose::Career, Response::Career { units, corrupt }) => {
+            note_corrupt(m, corrupt);
+            m.dash.career = Some(units);
+            vec![]
+        }
         (Purpose::Dashboard, Response::Done) => {
             m.status = Status::Saved;
             vec![super::dashboard::load(m)]

@@ -33,6 +33,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             DashTab::Progress => t.dash_tab_progress,
             DashTab::Distribution => t.dash_tab_distribution,
             DashTab::Training => t.dash_tab_training,
+            DashTab::Career => t.dash_tab_career,
         };
         let style = if tab == m.dash.tab {
             theme.selected
@@ -51,7 +52,8 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         Paragraph::new(Line::styled(t.dash_loading, theme.muted)).render(inner, buf);
         return;
     };
-    let rows = d.units.len() as u16 + 2;
+    // The unit table takes at most half the height; it scrolls.
+    let rows = (d.units.len() as u16 + 2).min(inner.height / 2);
     let [top, bottom] = inner.layout(&Layout::vertical([
         Constraint::Max(rows.max(4)),
         Constraint::Min(4),
@@ -62,6 +64,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             DashTab::Progress => details::progress(m, d, u, theme),
             DashTab::Distribution => details::distribution(m, d, u, theme, bottom.width),
             DashTab::Training => details::training(m, d, u, theme, bottom.width),
+            DashTab::Career => details::career(m, u, theme, bottom.width),
         };
         let sep = Block::default()
             .borders(ratatui::widgets::Borders::TOP)
@@ -86,6 +89,7 @@ fn units_table(m: &Model, d: &Dashboard, theme: &Theme, buf: &mut Buffer, area: 
             .collect(),
         DashTab::Distribution => d.grades.iter().map(|(_, label)| short(label)).collect(),
         DashTab::Training => vec!["JP".into()],
+        DashTab::Career => t.dash_col_career.split('|').map(str::to_string).collect(),
     };
     let name_w = usize::from(area.width)
         .saturating_sub(heads.len() * NUM + 1)
@@ -113,11 +117,7 @@ fn units_table(m: &Model, d: &Dashboard, theme: &Theme, buf: &mut Buffer, area: 
             style,
         )];
         for (n, warn) in cells(m, u) {
-            let s = if warn && n > 0 {
-                theme.warning
-            } else {
-                theme.text
-            };
+            let s = if warn { theme.warning } else { theme.text };
             spans.push(Span::styled(format!("{n:>NUM$}"), s));
         }
         lines.push(Line::from(spans));
@@ -126,22 +126,36 @@ fn units_table(m: &Model, d: &Dashboard, theme: &Theme, buf: &mut Buffer, area: 
     Paragraph::new(lines).scroll((offset, 0)).render(area, buf);
 }
 
-/// A row's numbers for the tab, each with whether it is a warning.
-fn cells(m: &Model, u: &UnitFigures) -> Vec<(usize, bool)> {
+/// A row's cells for the tab, each with whether it is a warning.
+fn cells(m: &Model, u: &UnitFigures) -> Vec<(String, bool)> {
+    let n = |n: usize, warn: bool| (n.to_string(), warn && n > 0);
     match m.dash.tab {
         DashTab::Progress => Stage::ALL
             .iter()
-            .map(|&s| (u.progress.counts.get(s), s == Stage::Objected))
-            .chain([(u.progress.late, true)])
+            .map(|&s| n(u.progress.counts.get(s), s == Stage::Objected))
+            .chain([n(u.progress.late, true)])
             .collect(),
-        DashTab::Distribution => u.predikat.iter().map(|&n| (n, false)).collect(),
-        DashTab::Training => vec![(
-            u.training
+        DashTab::Distribution => u.predikat.iter().map(|&c| n(c, false)).collect(),
+        DashTab::Training => {
+            let jp = u
+                .training
                 .iter()
                 .map(crate::domain::career::Need::total_jp)
-                .sum(),
-            false,
-        )],
+                .sum();
+            vec![n(jp, false)]
+        }
+        DashTab::Career => match m
+            .dash
+            .career
+            .as_ref()
+            .and_then(|c| c.iter().find(|c| c.unit == u.unit()))
+        {
+            Some(c) => vec![
+                n(c.eligible(), false),
+                (format!("{:.1}", c.credit()), false),
+            ],
+            None => vec![("…".into(), false), ("…".into(), false)],
+        },
     }
 }
 

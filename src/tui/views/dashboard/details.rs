@@ -181,3 +181,69 @@ fn need_line<'a>(n: &crate::domain::career::Need, name_w: usize, theme: &Theme) 
         theme.text,
     )
 }
+
+/// The selected unit's people: this period's final predikat, angka
+/// kredit (functional posts) and promotion eligibility.
+pub fn career<'a>(m: &Model, u: &UnitFigures, theme: &Theme, width: u16) -> Vec<Line<'a>> {
+    use crate::domain::career::Promotion;
+    let t = m.t();
+    let mut lines = vec![unit_head(m, u, theme)];
+    let Some(c) = m.dash.unit_career() else {
+        lines.push(Line::styled(t.dash_loading, theme.muted));
+        return lines;
+    };
+    let name_w = usize::from(width).saturating_sub(56).clamp(16, 40);
+    let cols: Vec<&str> = t.dash_career_head.split('|').collect();
+    let col = |i: usize| cols.get(i).copied().unwrap_or("");
+    lines.push(Line::styled(
+        format!(
+            "{} {} {} {:>6}  {}",
+            pad(col(0), name_w),
+            pad(col(1), 16),
+            pad(col(2), 13),
+            col(3),
+            col(4)
+        ),
+        theme.muted,
+    ));
+    for r in &c.rows {
+        let name = m
+            .person(&r.nip)
+            .map_or_else(|| r.nip.to_string(), |p| p.name.clone());
+        let (promo, style) = match &r.promotion {
+            Promotion::Eligible => (t.dash_eligible.to_string(), theme.saved),
+            Promotion::NotYet {
+                short,
+                missing_years,
+            } => {
+                let mut why = short.clone();
+                if *missing_years > 0 {
+                    why.push(fill(
+                        t.dash_years_missing,
+                        &[("n", &missing_years.to_string())],
+                    ));
+                }
+                (
+                    fill(t.dash_not_yet, &[("why", &why.join("; "))]),
+                    theme.muted,
+                )
+            }
+        };
+        let credit = r
+            .credit
+            .map_or_else(|| "—".to_string(), |c| format!("{c:.2}"));
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {} {} {credit:>6}  ",
+                    pad(&name, name_w),
+                    pad(r.grade.as_deref().unwrap_or("—"), 16),
+                    pad(r.jenjang.as_deref().unwrap_or("—"), 13),
+                ),
+                theme.text,
+            ),
+            Span::styled(promo, style),
+        ]));
+    }
+    lines
+}
