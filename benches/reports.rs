@@ -106,6 +106,7 @@ fn measure(n: usize, root: &Path) -> Measured {
             reference: &demo.reference,
             scheme,
             results: &[],
+            rules: None,
         };
         let mut times = Vec::with_capacity(COMPUTES);
         let mut judged = 0;

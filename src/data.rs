@@ -48,6 +48,9 @@ pub const TEMPLATES: &[DataFile] = &[
 
 pub const TRAINING: DataFile = data_file!("data/training.toml");
 
+/// The predikat distribution rules (SE MenPANRB 3/2023).
+pub const DISTRIBUTION: DataFile = data_file!("data/distribution.toml");
+
 /// The angka kredit rules (jenjang coefficients, predikat percentages).
 pub const CREDIT_RULES: DataFile = data_file!("data/angka-kredit.toml");
 
@@ -326,4 +329,40 @@ pub fn credit_rules(
         .scheme(DEFAULT_SCHEME)
         .ok_or_else(|| SourceError::new(file, None, None, "the default scheme is missing"))?;
     parse_credit_rules(file, src, scheme)
+}
+
+/// Parses distribution rules; their scheme must exist and every grade
+/// must be one of its grades.
+pub fn parse_distribution(
+    file: &str,
+    src: &str,
+    reference: &Reference,
+) -> Result<crate::domain::distribution::Rules, SourceError> {
+    let rules: crate::domain::distribution::Rules = parse_toml(file, src)?;
+    let Some(scheme) = reference.scheme(&rules.scheme) else {
+        let msg = format!("unknown scheme {:?}", rules.scheme);
+        return Err(Problem::top("scheme", msg).locate(file, src));
+    };
+    for (i, rule) in rules.rules.iter().enumerate() {
+        for limit in &rule.limits {
+            if let Some(bad) = limit.grades.iter().find(|g| scheme.grade(g).is_none()) {
+                let ids: Vec<&str> = scheme.grades.iter().map(|g| g.id.as_str()).collect();
+                let msg = format!(
+                    "unknown grade {bad:?}; the scheme {} has {}",
+                    scheme.id,
+                    ids.join(", ")
+                );
+                return Err(Problem::at("rules", i, "limits", msg).locate(file, src));
+            }
+        }
+    }
+    Ok(rules)
+}
+
+/// The shipped distribution rules.
+pub fn distribution_rules(
+    reference: &Reference,
+) -> Result<crate::domain::distribution::Rules, SourceError> {
+    let (file, src) = DISTRIBUTION;
+    parse_distribution(file, src, reference)
 }

@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod career;
 pub mod dashboard;
+pub mod distribution;
 pub mod feedback;
 pub mod history;
 pub mod nip;

@@ -33,7 +33,39 @@ fn every_shipped_file_parses_and_validates() {
     assert_eq!(r.schemes[0].id, data::DEFAULT_SCHEME);
     assert!(data::demo().is_ok());
     let credit = data::credit_rules(&r).expect("angka kredit rules");
+    let rules = data::distribution_rules(&r).expect("distribution rules");
+    assert_eq!(rules.rules.len(), 5, "one per organisation result");
     assert_eq!(credit.jenjang.len(), 8);
+}
+
+#[test]
+fn distribution_rules_name_only_the_schemes_grades() {
+    let r = data::reference().expect("reference");
+    let (file, src) = data::DISTRIBUTION;
+    let bad = src.replacen(
+        "\"kurang_misconduct\", \"butuh_perbaikan\"",
+        "\"kurang\", \"butuh_perbaikan\"",
+        1,
+    );
+    assert_ne!(bad, src);
+    let e = data::parse_distribution(file, &bad, &r).expect_err("kurang is PP 46/2011");
+    let msg = e.to_string();
+    // The `limits` line of the Sangat Kurang rule.
+    let rule = bad
+        .lines()
+        .position(|l| l == "organisation = \"sangat_kurang\"")
+        .expect("the rule");
+    let line = rule + 2;
+    assert!(
+        bad.lines()
+            .nth(line - 1)
+            .is_some_and(|l| l.starts_with("limits"))
+    );
+    assert!(msg.starts_with(&format!("{file}:{line}: ")), "{msg}");
+    assert!(msg.contains("unknown grade \"kurang\""), "{msg}");
+    let typo = src.replacen("max_percent", "max_procent", 1);
+    let e = data::parse_distribution(file, &typo, &r).expect_err("a misspelled field");
+    assert!(e.to_string().contains("max_procent"), "{e}");
 }
 
 #[test]

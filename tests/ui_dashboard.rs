@@ -108,6 +108,34 @@ fn the_admin_enters_a_units_result_and_a_plain_employee_is_refused() {
     };
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].unit, unit);
+    // The rule of a Baik unit, checked against its results in the ended
+    // semester: at most 70% Baik, and some below Baik.
+    s.key(KeyCode::Char('['));
+    s.key(KeyCode::Char('o'));
+    s.key(KeyCode::Char('2'));
+    let u = s.model.dash.unit().expect("unit").clone();
+    let count = |id: &str| {
+        let d = s.model.dash.data.as_ref().expect("figures");
+        let i = d.grades.iter().position(|(g, _)| g == id).expect("grade");
+        u.predikat[i]
+    };
+    let total = u.judged();
+    let baik = count("baik");
+    // 70% of the total, rounded down, may be Baik.
+    let over = baik.saturating_sub(total * 7 / 10);
+    let below = count("butuh_perbaikan") + count("kurang_misconduct");
+    let mut want = Vec::new();
+    if over > 0 {
+        want.push(over);
+    }
+    if below == 0 {
+        want.push(1);
+    }
+    let got: Vec<usize> = u.breaches.iter().map(|b| b.by).collect();
+    assert_eq!(got, want, "{u:?}");
+    s.key(KeyCode::Tab);
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("at most 70% Baik"), "{screen}");
     assert_eq!(
         Some(&items[0].by.clone().expect("by").to_string()),
         Some(&admin)

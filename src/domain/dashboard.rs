@@ -3,6 +3,7 @@
 //! the store gathers the records the asker may see and calls [`compute`].
 
 use super::career::{Need, training_needs};
+use super::distribution::{Breach, Limit, Rules};
 use super::org_result::{OrgResult, UnitResult};
 use super::progress::{Stage, UnitProgress, progress};
 use super::summary::summarize;
@@ -33,6 +34,10 @@ pub struct UnitFigures {
     pub predikat: Vec<usize>,
     /// The unit's Capaian Kinerja Organisasi, if entered.
     pub result: Option<OrgResult>,
+    /// The distribution limits that result sets, as far as broken.
+    pub breaches: Vec<Breach>,
+    /// The limits that result sets (to draw in), whether broken or not.
+    pub limits: Vec<Limit>,
     pub training: Vec<Need>,
 }
 
@@ -56,6 +61,8 @@ pub struct Input<'a> {
     pub reference: &'a Reference,
     pub scheme: &'a Scheme,
     pub results: &'a [UnitResult],
+    /// The distribution rules, when they are for the period's scheme.
+    pub rules: Option<&'a Rules>,
 }
 
 /// Computes the dashboard; `assessment` finds a person's record.
@@ -113,10 +120,32 @@ pub fn compute<'a>(
                 .iter()
                 .find(|r| r.period == input.period && r.unit == progress.unit)
                 .map(|r| r.result);
+            let rules = input.rules.filter(|r| r.scheme == input.scheme.id);
+            let total = predikat.iter().sum();
+            let count_of = |g: &str| {
+                grades
+                    .iter()
+                    .position(|(id, _)| id == g)
+                    .map_or(0, |i| predikat[i])
+            };
+            let breaches = match (rules, result) {
+                (Some(r), Some(res)) => r.check(res, count_of, total),
+                _ => Vec::new(),
+            };
+            let limits = match (rules, result) {
+                (Some(r), Some(res)) => r
+                    .rules
+                    .iter()
+                    .find(|x| x.organisation == res)
+                    .map_or_else(Vec::new, |x| x.limits.clone()),
+                _ => Vec::new(),
+            };
             UnitFigures {
                 progress,
                 predikat,
                 result,
+                breaches,
+                limits,
                 training: training_needs(needs),
             }
         })

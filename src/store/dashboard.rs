@@ -65,6 +65,7 @@ impl Store {
             trees::UNIT_RESULTS,
             &mut corrupt,
         )?;
+        let rules = crate::data::distribution_rules(&reference).ok();
         let input = Input {
             period: &period.id,
             ended: period.end < iso_date((self.clock)()),
@@ -72,6 +73,7 @@ impl Store {
             reference: &reference,
             scheme,
             results: &results,
+            rules: rules.as_ref(),
         };
         let dashboard = compute(&input, |n| by_nip.get(n).copied());
         Ok(Response::Dashboard {

@@ -60,6 +60,7 @@ fn rated(
 fn progress_distribution_results_and_training_per_unit() {
     use Expectation::{DiAtas, DiBawah, Sesuai};
     let r = crate::data::reference().expect("reference");
+    let rules = crate::data::distribution_rules(&r).expect("rules");
     let scheme = r.scheme(crate::data::DEFAULT_SCHEME).expect("scheme");
     let people = [
         person(1, "u1"),
@@ -89,6 +90,7 @@ fn progress_distribution_results_and_training_per_unit() {
         reference: &r,
         scheme,
         results: &results,
+        rules: Some(&rules),
     };
     let d = compute(&input, |n| records.iter().find(|a| &a.key.employee == n));
     let ids: Vec<&str> = d.grades.iter().map(|(id, _)| id.as_str()).collect();
@@ -109,6 +111,11 @@ fn progress_distribution_results_and_training_per_unit() {
     assert_eq!(u1.predikat, [1, 1, 1, 0, 0]);
     assert_eq!(u1.judged(), 3);
     assert_eq!(u1.result, Some(OrgResult::Baik));
+    // A Baik unit: at most 70% Baik (1 of 3 is fine) and some below Baik
+    // (one Butuh Perbaikan): nothing broken, the two limits kept to draw.
+    assert!(u1.breaches.is_empty(), "{:?}", u1.breaches);
+    assert_eq!(u1.limits.len(), 2);
+    assert!(u2.limits.is_empty(), "no result entered: no limits");
     assert_eq!(u2.predikat, [0; 5]);
     assert_eq!(u2.result, None);
     assert_eq!(u2.progress.counts.get(Stage::Draft), 1);

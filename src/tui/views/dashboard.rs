@@ -87,7 +87,12 @@ fn units_table(m: &Model, d: &Dashboard, theme: &Theme, buf: &mut Buffer, area: 
             .map(str::to_string)
             .chain([t.dash_late.to_string()])
             .collect(),
-        DashTab::Distribution => d.grades.iter().map(|(_, label)| short(label)).collect(),
+        DashTab::Distribution => d
+            .grades
+            .iter()
+            .map(|(_, label)| short(label))
+            .chain([t.dash_col_breaches.to_string()])
+            .collect(),
         DashTab::Training => vec!["JP".into()],
         DashTab::Career => t.dash_col_career.split('|').map(str::to_string).collect(),
     };
@@ -135,7 +140,13 @@ fn cells(m: &Model, u: &UnitFigures) -> Vec<(String, bool)> {
             .map(|&s| n(u.progress.counts.get(s), s == Stage::Objected))
             .chain([n(u.progress.late, true)])
             .collect(),
-        DashTab::Distribution => u.predikat.iter().map(|&c| n(c, false)).collect(),
+        // Then how many of the unit result's limits are broken.
+        DashTab::Distribution => u
+            .predikat
+            .iter()
+            .map(|&c| n(c, false))
+            .chain([n(u.breaches.len(), true)])
+            .collect(),
         DashTab::Training => {
             let jp = u
                 .training

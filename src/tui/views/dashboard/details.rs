@@ -10,20 +10,16 @@ use ratatui::text::{Line, Span};
 /// The most names listed as late per appraiser.
 const LATE_NAMES: usize = 4;
 
+/// The selected unit's result (its name is the table's ▶ row).
 fn unit_head<'a>(m: &Model, u: &UnitFigures, theme: &Theme) -> Line<'a> {
     let t = m.t();
-    let name = m
-        .org
-        .unit(u.unit())
-        .map_or_else(|| u.unit().to_string(), |x| x.name.clone());
-    let result = u.result.map_or_else(
-        || t.dash_org_result_none.to_string(),
-        |r| fill(t.dash_org_result, &[("result", r.label())]),
-    );
-    Line::from(vec![
-        Span::styled(name, theme.title),
-        Span::styled(format!(" · {result}"), theme.muted),
-    ])
+    match u.result {
+        Some(r) => Line::styled(
+            fill(t.dash_org_result, &[("result", r.label())]),
+            theme.title,
+        ),
+        None => Line::styled(t.dash_org_result_none, theme.muted),
+    }
 }
 
 pub fn progress<'a>(m: &Model, d: &Dashboard, u: &UnitFigures, theme: &Theme) -> Vec<Line<'a>> {
@@ -95,27 +91,115 @@ pub fn distribution<'a>(
 ) -> Vec<Line<'a>> {
     let t = m.t();
     let judged = u.judged();
-    let mut lines = vec![
-        unit_head(m, u, theme),
-        Line::styled(
-            fill(t.dash_judged, &[("n", &judged.to_string())]),
-            theme.muted,
-        ),
-    ];
+    let mut head = unit_head(m, u, theme);
+    head.spans.push(Span::styled(
+        format!(" · {}", fill(t.dash_judged, &[("n", &judged.to_string())])),
+        theme.muted,
+    ));
+    // The rules first: what is broken matters more than the bars.
+    let mut lines = vec![head];
+    lines.extend(rules(m, d, u, theme));
     let label_w = 18;
     let bar_w = usize::from(width).saturating_sub(label_w + 14).max(10);
-    for ((_, label), &n) in d.grades.iter().zip(&u.predikat) {
+    for ((id, label), &n) in d.grades.iter().zip(&u.predikat) {
         let share = if judged == 0 {
             0.0
         } else {
             n as f64 / judged as f64
         };
-        let filled = (share * bar_w as f64).round() as usize;
+        let mut spans = vec![Span::styled(pad(label, label_w), theme.text)];
+        spans.extend(bar(share, bar_w, marks(u, id, bar_w), theme));
+        spans.push(Span::styled(
+            format!(" {n:>3} {:>4.0}%", share * 100.0),
+            theme.text,
+        ));
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// Where a limit on this grade alone falls on its bar (┃).
+fn marks(u: &UnitFigures, grade: &str, width: usize) -> Vec<usize> {
+    u.limits
+        .iter()
+        .filter(|l| l.grades.len() == 1 && l.grades[0] == grade)
+        .flat_map(|l| [l.max_percent, l.min_percent])
+        .flatten()
+        .map(|p| ((p / 100.0 * width as f64).round() as usize).min(width.saturating_sub(1)))
+        .collect()
+}
+
+/// A bar of `width` cells filled to `share`, with limit marks drawn in.
+fn bar<'a>(share: f64, width: usize, marks: Vec<usize>, theme: &Theme) -> Vec<Span<'a>> {
+    let filled = ((share * width as f64).round() as usize).min(width);
+    (0..width)
+        .map(|i| {
+            if marks.contains(&i) {
+                Span::styled("┃", theme.warning)
+            } else if i < filled {
+                Span::styled("█", theme.progress_done)
+            } else {
+                Span::styled("░", theme.progress_todo)
+            }
+        })
+        .collect()
+}
+
+/// The unit result's limits, each met or broken by how many people.
+fn rules<'a>(m: &Model, d: &Dashboard, u: &UnitFigures, theme: &Theme) -> Vec<Line<'a>> {
+    use crate::domain::distribution::Bound;
+    let t = m.t();
+    let Some(result) = u.result else {
+        return Vec::new();
+    };
+    let label = |id: &str| {
+        d.grades
+            .iter()
+            .find(|(g, _)| g == id)
+            .map_or_else(|| id.to_string(), |(_, l)| l.clone())
+    };
+    let mut lines = vec![Line::styled(
+        fill(t.dash_rules_title, &[("result", result.label())]),
+        theme.muted,
+    )];
+    for l in &u.limits {
+        let grades: Vec<String> = l.grades.iter().map(|g| label(g)).collect();
+        let grades = grades.join(t.dash_and_or);
+        let text = if let Some(p) = l.max_percent {
+            fill(
+                t.dash_rule_max,
+                &[("p", &format!("{p:.0}")), ("grades", &grades)],
+            )
+        } else if let Some(p) = l.min_percent {
+            fill(
+                t.dash_rule_min,
+                &[("p", &format!("{p:.0}")), ("grades", &grades)],
+            )
+        } else {
+            fill(t.dash_rule_some, &[("grades", &grades)])
+        };
+        let broken = u.breaches.iter().find(|b| b.grades == l.grades);
+        let (verdict, style) = match broken {
+            None => (t.dash_rule_ok.to_string(), theme.saved),
+            Some(b) => {
+                let share = format!("{:.0}", b.count as f64 * 100.0 / b.total.max(1) as f64);
+                let args = [
+                    ("count", b.count.to_string()),
+                    ("total", b.total.to_string()),
+                    ("share", share),
+                    ("by", b.by.to_string()),
+                ];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let template = match b.bound {
+                    Bound::AtMostPercent(_) => t.dash_rule_over,
+                    Bound::AtLeastPercent(_) | Bound::AtLeastPeople(_) => t.dash_rule_under,
+                };
+                (format!("⚠ {}", fill(template, &args)), theme.warning)
+            }
+        };
         lines.push(Line::from(vec![
-            Span::styled(pad(label, label_w), theme.text),
-            Span::styled("█".repeat(filled), theme.progress_done),
-            Span::styled("░".repeat(bar_w - filled.min(bar_w)), theme.progress_todo),
-            Span::styled(format!(" {n:>3} {:>4.0}%", share * 100.0), theme.text),
+            Span::styled(format!("  {text}: "), theme.text),
+            Span::styled(verdict, style),
         ]));
     }
     lines
