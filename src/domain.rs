@@ -1,6 +1,7 @@
 //! Pure rules of performance appraisal: no IO, no clock, no terminal.
 
 pub mod assessment;
+pub mod calibration;
 pub mod career;
 pub mod dashboard;
 pub mod distribution;

@@ -187,6 +187,8 @@ fn dashboard_tabs() {
     s.key(KeyCode::Tab);
     snap(&mut s, "dashboard_distribution_id");
     s.key(KeyCode::Tab);
+    snap(&mut s, "dashboard_calibration_id");
+    s.key(KeyCode::Tab);
     snap(&mut s, "dashboard_training_id");
     s.key(KeyCode::Tab);
     snap(&mut s, "dashboard_career_id");

@@ -57,6 +57,9 @@ fn a_reviewer_reads_progress_distribution_and_training() {
         "{screen}"
     );
     s.key(KeyCode::Tab);
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("Selisih = rata-rata nilai"), "{screen}");
+    s.key(KeyCode::Tab);
     let screen = s.screen(80, 24);
     assert!(screen.contains("Semua unit:"), "{screen}");
     s.key(KeyCode::Esc);
@@ -194,7 +197,7 @@ fn the_career_tab_has_angka_kredit_and_promotion() {
     log_in_as(&mut s, &admin);
     s.key(KeyCode::Char('D'));
     s.key(KeyCode::Char('['));
-    for _ in 0..3 {
+    while s.model.dash.tab != kinerja::tui::model::DashTab::Career {
         s.key(KeyCode::Tab);
     }
     let units = s.model.dash.career.clone().expect("career figures");

@@ -2,6 +2,7 @@
 //! distribution against the unit's own result, and training needs. Pure:
 //! the store gathers the records the asker may see and calls [`compute`].
 
+use super::calibration::{Given, Rated, RaterFigures, raters};
 use super::career::{Need, training_needs};
 use super::distribution::{Breach, Limit, Rules};
 use super::org_result::{OrgResult, UnitResult};
@@ -23,6 +24,17 @@ pub struct Dashboard {
     pub units: Vec<UnitFigures>,
     /// Training needs over every unit shown.
     pub training: Vec<Need>,
+    /// Each appraiser's calibration figures over the staff shown.
+    pub raters: Vec<RaterFigures>,
+}
+
+impl Dashboard {
+    /// An appraiser's calibration figures.
+    pub fn rater(&self, appraiser: &Nip) -> Option<&RaterFigures> {
+        self.raters
+            .iter()
+            .find(|r| r.appraiser == appraiser.as_str())
+    }
 }
 
 /// One unit's figures.
@@ -77,18 +89,38 @@ pub fn compute<'a>(
         .map(|g| (g.id.clone(), g.label.clone()))
         .collect();
     let units = progress(input.people.iter().copied(), assessment, input.ended);
+    let mut rated = Vec::new();
     let mut by_unit: BTreeMap<&str, (Vec<usize>, Vec<Vec<&Programme>>)> = BTreeMap::new();
     for p in &input.people {
         let Some(a) = assessment(&p.nip) else {
             continue;
         };
-        if Stage::of(Some(a)) < Stage::Submitted {
-            continue;
-        }
         let criteria = match a.frozen.as_deref() {
             Some(f) => f.scaled(),
             None => input.reference.criteria_of(p),
         };
+        // Calibration counts every rating given, drafts too: it is most
+        // useful before submitting.
+        let ratings: Vec<Given> = criteria
+            .iter()
+            .filter_map(|c| {
+                a.rating(&c.criterion.id).map(|level| Given {
+                    criterion: c.criterion.id.clone(),
+                    level,
+                    scale: c.scale,
+                })
+            })
+            .collect();
+        if !ratings.is_empty() {
+            rated.push(Rated {
+                appraiser: a.appraiser.to_string(),
+                group: p.template.clone(),
+                ratings,
+            });
+        }
+        if Stage::of(Some(a)) < Stage::Submitted {
+            continue;
+        }
         let s = summarize(&criteria, a, input.scheme, &input.reference.catalogue);
         let entry = by_unit
             .entry(p.unit.as_str())
@@ -156,6 +188,7 @@ pub fn compute<'a>(
         grades,
         units,
         training: training_needs(all_needs),
+        raters: raters(&rated),
     }
 }
 

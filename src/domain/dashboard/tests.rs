@@ -128,4 +128,7 @@ fn progress_distribution_results_and_training_per_unit() {
         u1.training
     );
     assert_eq!(d.training, u1.training, "u2 has no judged result");
+    // One appraiser rated four people (the draft counts): too few to say.
+    let r = d.rater(&nip(99)).expect("the appraiser");
+    assert_eq!((r.employees, r.figures.is_none()), (4, true));
 }

@@ -11,6 +11,8 @@ pub enum DashTab {
     Progress,
     /// The predikat distribution against the unit's result.
     Distribution,
+    /// Each appraiser's leniency, central tendency and halo.
+    Calibration,
     /// The training the areas needing improvement call for.
     Training,
     /// Promotion eligibility and angka kredit.
@@ -18,9 +20,10 @@ pub enum DashTab {
 }
 
 impl DashTab {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Progress,
         Self::Distribution,
+        Self::Calibration,
         Self::Training,
         Self::Career,
     ];

@@ -2,9 +2,11 @@
 //! details below, one tab each for progress, the predikat distribution
 //! and training needs.
 
+mod calibration;
 mod details;
 
 use super::roster::{pad, scroll_to};
+use crate::domain::calibration::Verdict;
 use crate::domain::dashboard::{Dashboard, UnitFigures};
 use crate::domain::progress::Stage;
 use crate::i18n::fill;
@@ -34,6 +36,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             DashTab::Distribution => t.dash_tab_distribution,
             DashTab::Training => t.dash_tab_training,
             DashTab::Career => t.dash_tab_career,
+            DashTab::Calibration => t.dash_tab_calibration,
         };
         let style = if tab == m.dash.tab {
             theme.selected
@@ -65,6 +68,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
             DashTab::Distribution => details::distribution(m, d, u, theme, bottom.width),
             DashTab::Training => details::training(m, d, u, theme, bottom.width),
             DashTab::Career => details::career(m, u, theme, bottom.width),
+            DashTab::Calibration => calibration::lines(m, d, u, theme),
         };
         let sep = Block::default()
             .borders(ratatui::widgets::Borders::TOP)
@@ -94,6 +98,7 @@ fn units_table(m: &Model, d: &Dashboard, theme: &Theme, buf: &mut Buffer, area: 
             .chain([t.dash_col_breaches.to_string()])
             .collect(),
         DashTab::Training => vec!["JP".into()],
+        DashTab::Calibration => vec![t.dash_col_breaches.to_string()],
         DashTab::Career => t.dash_col_career.split('|').map(str::to_string).collect(),
     };
     let name_w = usize::from(area.width)
@@ -147,6 +152,17 @@ fn cells(m: &Model, u: &UnitFigures) -> Vec<(String, bool)> {
             .map(|&c| n(c, false))
             .chain([n(u.breaches.len(), true)])
             .collect(),
+        // How many of the unit's appraisers show a bias.
+        DashTab::Calibration => {
+            let flagged = u
+                .progress
+                .appraisers
+                .iter()
+                .filter_map(|a| d_rater(m, a.appraiser.as_ref()))
+                .filter(|f| !f.verdicts.contains(&Verdict::Ok))
+                .count();
+            vec![n(flagged, true)]
+        }
         DashTab::Training => {
             let jp = u
                 .training
@@ -190,4 +206,12 @@ fn pad_num(h: &str) -> String {
     } else {
         h.to_string()
     }
+}
+
+/// An appraiser's calibration figures, when there are enough of them.
+fn d_rater<'a>(
+    m: &'a Model,
+    appraiser: Option<&crate::domain::Nip>,
+) -> Option<&'a crate::domain::calibration::Figures> {
+    m.dash.data.as_ref()?.rater(appraiser?)?.figures.as_ref()
 }
