@@ -258,6 +258,7 @@ catalogue!(
     own_result_hint,
     act_send_self,
     act_quick_feedback,
+    own_calibration,
     dash_tab_calibration,
     dash_calibration_head,
     dash_calibration_none,

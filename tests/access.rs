@@ -111,6 +111,7 @@ fn row(req: &Request) -> &'static str {
         Request::Dashboard { .. } => "dashboard",
         Request::Trend { .. } => "trend",
         Request::Career { .. } => "career",
+        Request::OwnCalibration { .. } => "own calibration",
         Request::SetUnitResult { .. } => "set unit result",
         Request::History { .. } => "history",
         Request::SetCursor { .. } => "set cursor",
@@ -145,6 +146,7 @@ fn outcome(r: &Response) -> Outcome {
         Response::Feedback { items, .. } => Outcome::Sees(items.len()),
         Response::UnitResults { items, .. } => Outcome::Sees(items.len()),
         Response::Trend { points, .. } => Outcome::Sees(points.len()),
+        Response::Calibration(c) => Outcome::Sees(usize::from(c.is_some())),
         Response::Career { units, .. } => Outcome::Sees(units.iter().map(|u| u.rows.len()).sum()),
         Response::Dashboard { dashboard, .. } => Outcome::Sees(
             dashboard
@@ -306,6 +308,13 @@ fn every_request_type_by_every_role() {
             }),
             [R, S(4), R, S(5), R, S(5)],
         ),
+        // One's own figures only: the appraiser has rated; nobody else has.
+        (
+            Box::new(|_| Request::OwnCalibration {
+                period: PERIOD.into(),
+            }),
+            [S(1), S(0), S(0), S(0), S(0), S(0)],
+        ),
         // Her results across periods: read like the assessments (the
         // draft is not hers to read yet).
         (
@@ -414,6 +423,7 @@ fn every_request_type_by_every_role() {
         "dashboard",
         "trend",
         "career",
+        "own calibration",
         "history",
         "set cursor",
         "get cursor",

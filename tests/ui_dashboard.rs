@@ -255,3 +255,69 @@ fn the_career_tab_has_angka_kredit_and_promotion() {
     assert!(screen.contains("Kenaikan pangkat"), "{screen}");
     assert!(screen.contains("belum: "), "{screen}");
 }
+
+#[test]
+fn an_appraiser_who_rates_everyone_top_is_warned_before_submitting() {
+    use kinerja::domain::{AssessmentKey, Edit};
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    let me = s.model.me.clone().expect("logged in");
+    let untouched: Vec<_> = s
+        .model
+        .staff
+        .iter()
+        .map(|r| s.model.org.people[r.person].clone())
+        .filter(|p| s.model.assessment(&p.nip).is_none())
+        .collect();
+    assert!(untouched.len() >= 5, "{}", untouched.len());
+    let drafts = s
+        .model
+        .assessments
+        .values()
+        .filter(|a| a.entries.values().any(|e| e.rating.is_some()))
+        .count();
+    // Everything at the top level for five of them, through the store.
+    for p in untouched.iter().take(5) {
+        let mut rev = 0;
+        for c in s.model.reference.criteria_of(p) {
+            let req = Request::Edit {
+                key: AssessmentKey {
+                    period: s.model.period.clone(),
+                    employee: p.nip.clone(),
+                },
+                expected_revision: rev,
+                edit: Edit::SetRating {
+                    criterion: c.criterion.id.clone(),
+                    rating: Some(c.scale),
+                },
+            };
+            match s.store().execute(Some(&me), req).expect("rate") {
+                Response::Saved(a) => rev = a.revision,
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    // One of them's summary: every criterion at the same level for
+    // everyone is halo (nobody else has rated comparable staff yet this
+    // semester, so there is no offset to speak of).
+    support::select(
+        &mut s,
+        kinerja::tui::model::Mode::Appraiser,
+        untouched[0].nip.as_str(),
+    );
+    s.key(KeyCode::Char('s'));
+    let mine = s.model.my_calibration.clone().expect("figures");
+    assert_eq!(mine.employees, 5 + drafts, "her drafts count too");
+    let f = mine.figures.expect("five rated");
+    assert_eq!(f.offset, None);
+    assert!(
+        f.verdicts
+            .contains(&kinerja::domain::calibration::Verdict::Halo),
+        "{f:?}"
+    );
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("Kalibrasi Anda periode ini: semua kriteria serupa (halo)"),
+        "{screen}"
+    );
+}

@@ -279,6 +279,7 @@ pub const EN: Strings = Strings {
     own_result_hint: "Enter: read your result and its reasons beside your self-assessment; there you can accept it or object within 14 days.",
     act_send_self: "send self-assessment",
     act_quick_feedback: "feedback",
+    own_calibration: "Your calibration this period: {bias} (offset {offset} levels from other appraisers, {middle}% middle ratings). Check again before submitting.",
     dash_tab_calibration: "Calibration",
     dash_calibration_head: "Offset = their mean rating minus other appraisers' for comparable staff (same post), in levels; from {n} employees on only.",
     dash_calibration_none: "{name}: no ratings yet",

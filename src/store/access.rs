@@ -271,6 +271,7 @@ impl Store {
             | Request::Dashboard { .. }
             | Request::Trend { .. }
             | Request::Career { .. }
+            | Request::OwnCalibration { .. }
             | Request::PinStatus { .. }
             | Request::CheckPin { .. }
             | Request::Logout

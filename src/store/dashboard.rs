@@ -6,6 +6,7 @@
 use super::request::Response;
 use super::sled_store::{Store, StoreError};
 use super::trees;
+use crate::domain::calibration::{Given, Rated, raters};
 use crate::domain::dashboard::{Input, compute};
 use crate::domain::org_result::UnitResult;
 use crate::domain::{Assessment, Nip, Period, Person, Role};
@@ -112,6 +113,70 @@ impl Store {
                 &p.nip != actor && viewer.standing(p, superior, None).reviewer
             })
             .collect())
+    }
+}
+
+impl Store {
+    /// The asker's own calibration figures for a period, against every
+    /// other appraiser's ratings of comparable staff (aggregates only:
+    /// nobody else's figures leave the store).
+    pub(super) fn own_calibration(
+        &self,
+        actor: Option<&Nip>,
+        period: &str,
+    ) -> Result<Response, StoreError> {
+        let Some(me) = actor else {
+            return Ok(Response::Calibration(None));
+        };
+        let t = &self.trees;
+        let reference = self.reference()?;
+        let mut corrupt = Vec::new();
+        let people: Vec<Person> = trees::decode_all(t.people.iter(), trees::PEOPLE, &mut corrupt)?;
+        let template: HashMap<&Nip, &str> = people
+            .iter()
+            .map(|p| (&p.nip, p.template.as_str()))
+            .collect();
+        let by_nip: HashMap<&Nip, &Person> = people.iter().map(|p| (&p.nip, p)).collect();
+        let items: Vec<Assessment> = trees::of_period(
+            &t.assessments,
+            trees::ASSESSMENTS,
+            period,
+            None,
+            &mut corrupt,
+        )?;
+        let rated: Vec<Rated> = items
+            .iter()
+            .filter_map(|a| {
+                let p = by_nip.get(&a.key.employee)?;
+                let criteria = match a.frozen.as_deref() {
+                    Some(f) => f.scaled(),
+                    None => reference.criteria_of(p),
+                };
+                let ratings: Vec<Given> = criteria
+                    .iter()
+                    .filter_map(|c| {
+                        a.rating(&c.criterion.id).map(|level| Given {
+                            criterion: c.criterion.id.clone(),
+                            level,
+                            scale: c.scale,
+                        })
+                    })
+                    .collect();
+                (!ratings.is_empty()).then(|| Rated {
+                    appraiser: a.appraiser.to_string(),
+                    group: template
+                        .get(&a.key.employee)
+                        .copied()
+                        .unwrap_or("")
+                        .to_string(),
+                    ratings,
+                })
+            })
+            .collect();
+        let mine = raters(&rated)
+            .into_iter()
+            .find(|r| r.appraiser == me.as_str());
+        Ok(Response::Calibration(mine))
     }
 }
 

@@ -179,6 +179,11 @@ pub enum Request {
     Dashboard {
         period: String,
     },
+    /// The asker's own calibration figures for a period (their staff's
+    /// ratings against other appraisers'), for a warning before submitting.
+    OwnCalibration {
+        period: String,
+    },
     /// The dashboard's career figures for a period: final predikat, angka
     /// kredit and promotion eligibility per person in view.
     Career {
@@ -278,6 +283,8 @@ pub enum Response {
         units: Vec<crate::domain::career::UnitCareer>,
         corrupt: Vec<CorruptRecord>,
     },
+    /// One's own calibration figures (`None`: nothing rated yet).
+    Calibration(Option<crate::domain::calibration::RaterFigures>),
     Cursor(Option<Cursor>),
     History(Vec<crate::domain::history::Item>),
     Pin(crate::domain::pin::State),

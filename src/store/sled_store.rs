@@ -305,6 +305,7 @@ impl Store {
             Request::Dashboard { period } => self.dashboard(actor, &period),
             Request::Trend { employee } => self.trend(actor, &employee),
             Request::Career { period } => self.career(actor, &period),
+            Request::OwnCalibration { period } => self.own_calibration(actor, &period),
             Request::SetUnitResult {
                 period,
                 unit,

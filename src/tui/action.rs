@@ -138,4 +138,6 @@ pub enum Purpose {
     Trend,
     /// The dashboard's career figures.
     Career,
+    /// One's own calibration figures.
+    Calibration,
 }

@@ -201,6 +201,8 @@ pub struct Model {
     pub quick: Option<QuickNote>,
     /// The last note this person gave in this session, to withdraw.
     pub last_feedback: Option<Feedback>,
+    /// The appraiser's own calibration figures for the period shown.
+    pub my_calibration: Option<crate::domain::calibration::RaterFigures>,
     /// The dashboard's figures and where the user is in them.
     pub dash: DashState,
     /// The meeting screen's unit and notes.
@@ -268,6 +270,7 @@ impl Model {
             quick: None,
             meeting: None,
             dash: DashState::default(),
+            my_calibration: None,
             last_feedback: None,
             opening: Opening::Resume,
             current: 0,

@@ -219,9 +219,20 @@ fn first_unrated(m: &Model) -> usize {
         .unwrap_or(0)
 }
 
-fn open_summary(m: &mut Model) {
+/// Opens the summary; an appraiser's own calibration figures are read
+/// again, for the warning shown before submitting.
+fn open_summary(m: &mut Model) -> Vec<Effect> {
     m.screen = Screen::Summary;
     open_summary_fresh(m);
+    if m.mode != Mode::Appraiser {
+        return vec![];
+    }
+    vec![Effect::Store(
+        Purpose::Calibration,
+        Request::OwnCalibration {
+            period: m.period.clone(),
+        },
+    )]
 }
 
 /// Resets the summary focus for a newly shown employee.

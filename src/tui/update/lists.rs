@@ -125,12 +125,12 @@ pub(super) fn roster(m: &mut Model, action: Action) -> Vec<Effect> {
                 Mode::Employee => !m.current_is_frozen(),
             };
             if action == Action::Summary || !rates {
-                open_summary(m);
+                open_summary(m)
             } else {
                 m.criterion = first_unrated(m);
                 m.screen = Screen::Scoring;
+                vec![]
             }
-            vec![]
         }
         Action::NextPeriod | Action::PrevPeriod => {
             let n = m.org.periods.len();

@@ -192,6 +192,7 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
     }
     m.feedback.clear();
     m.last_feedback = None;
+    m.my_calibration = None;
     m.meeting = None;
     m.me = None;
     m.locked = false;

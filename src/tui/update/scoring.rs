@@ -56,10 +56,10 @@ pub fn scoring(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::NextCriterion => {
             if m.criterion + 1 < n {
                 m.criterion += 1;
+                vec![]
             } else {
-                open_summary(m);
+                open_summary(m)
             }
-            vec![]
         }
         Action::PrevCriterion => {
             m.criterion = m.criterion.saturating_sub(1);
@@ -81,10 +81,7 @@ pub fn scoring(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Action::Summary => {
-            open_summary(m);
-            vec![]
-        }
+        Action::Summary => open_summary(m),
         Action::Back => {
             back_to_roster(m);
             vec![]

@@ -66,6 +66,10 @@ pub fn stored(m: &mut Model, purpose: Purpose, result: Result<Response, String>)
             super::dashboard::loaded(m, *dashboard);
             vec![]
         }
+        (Purpose::Calibration, Response::Calibration(figures)) => {
+            m.my_calibration = figures;
+            vec![]
+        }
         (Purpose::Career, Response::Career { units, corrupt }) => {
             note_corrupt(m, corrupt);
             m.dash.career = Some(units);

@@ -109,3 +109,45 @@ pub fn criteria_table<'a>(
     }
     lines
 }
+
+/// Before submitting, the appraiser's own calibration figures when they
+/// show a bias: a gentle warning, never a block. Nothing otherwise.
+pub fn calibration_line<'a>(m: &Model, a: &Assessment, theme: &Theme) -> Option<Line<'a>> {
+    use crate::domain::calibration::Verdict;
+    if m.mode != Mode::Appraiser || !a.status.editable() {
+        return None;
+    }
+    let f = m.my_calibration.as_ref()?.figures.as_ref()?;
+    let t = m.t();
+    let words: Vec<&str> = f
+        .verdicts
+        .iter()
+        .filter_map(|v| match v {
+            Verdict::Ok => None,
+            Verdict::Lenient => Some(t.bias_lenient),
+            Verdict::Severe => Some(t.bias_severe),
+            Verdict::CentralTendency => Some(t.bias_central),
+            Verdict::Halo => Some(t.bias_halo),
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let offset = f
+        .offset
+        .map_or_else(|| "—".to_string(), |o| format!("{o:+.2}"));
+    Some(Line::styled(
+        format!(
+            "  {}",
+            fill(
+                t.own_calibration,
+                &[
+                    ("bias", &words.join(", ")),
+                    ("offset", &offset),
+                    ("middle", &format!("{:.0}", f.middle_share * 100.0)),
+                ]
+            )
+        ),
+        theme.warning,
+    ))
+}

@@ -305,6 +305,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     lines.extend(super::flow::lines(m, a, theme));
     let own = m.beside(&p.nip);
     lines.push(super::ratings::gaps_line(m, a, own, &criteria, theme));
+    lines.extend(super::ratings::calibration_line(m, a, theme));
     // The line to keep in view: the selected item of the focused list.
     let mut focus_at = 0;
     for (section, title, items) in [
