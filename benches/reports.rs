@@ -107,6 +107,7 @@ fn measure(n: usize, root: &Path) -> Measured {
             scheme,
             results: &[],
             rules: None,
+            selfs: &[],
         };
         let mut times = Vec::with_capacity(COMPUTES);
         let mut judged = 0;

@@ -258,6 +258,7 @@ catalogue!(
     own_result_hint,
     act_send_self,
     act_quick_feedback,
+    dash_self_agreement,
     own_calibration,
     dash_tab_calibration,
     dash_calibration_head,

@@ -321,3 +321,85 @@ fn an_appraiser_who_rates_everyone_top_is_warned_before_submitting() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_dashboard_counts_agreement_with_sent_self_assessments() {
+    use kinerja::domain::workflow::Transition;
+    use kinerja::domain::{AssessmentKey, Edit};
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    let me = s.model.me.clone().expect("logged in");
+    let period = s.model.period.clone();
+    let staff: Vec<_> = s
+        .model
+        .staff
+        .iter()
+        .map(|r| s.model.org.people[r.person].clone())
+        .filter(|p| s.model.assessment(&p.nip).is_none())
+        .take(5)
+        .collect();
+    let mut pairs = 0;
+    for (i, p) in staff.iter().enumerate() {
+        let key = AssessmentKey {
+            period: period.clone(),
+            employee: p.nip.clone(),
+        };
+        let criteria = s.model.reference.criteria_of(p);
+        let (mut rev, mut own) = (0, 0);
+        for (j, c) in criteria.iter().enumerate() {
+            // The appraiser at the middle; the employee one level up on
+            // every other criterion.
+            let mid = c.scale.div_ceil(2);
+            let up = if (i + j) % 2 == 0 { mid } else { mid + 1 };
+            let rate = |r: u8| Edit::SetRating {
+                criterion: c.criterion.id.clone(),
+                rating: Some(r),
+            };
+            let req = Request::Edit {
+                key: key.clone(),
+                expected_revision: rev,
+                edit: rate(mid),
+            };
+            match s.store().execute(Some(&me), req).expect("rate") {
+                Response::Saved(a) => rev = a.revision,
+                other => panic!("{other:?}"),
+            }
+            let req = Request::SelfEdit {
+                key: key.clone(),
+                expected_revision: own,
+                edit: rate(up),
+            };
+            match s.store().execute(Some(&p.nip), req).expect("self") {
+                Response::SelfSaved(x) => own = x.revision,
+                other => panic!("{other:?}"),
+            }
+            pairs += 1;
+        }
+        let send = Request::SelfEdit {
+            key,
+            expected_revision: own,
+            edit: Edit::Step(Transition::Submit),
+        };
+        let r = s.store().execute(Some(&p.nip), send).expect("send");
+        assert!(matches!(r, Response::SelfSaved(_)), "{r:?}");
+    }
+    let Response::Dashboard { dashboard, .. } = s
+        .store()
+        .execute(None, Request::Dashboard { period })
+        .expect("dashboard")
+    else {
+        panic!("dashboard");
+    };
+    let r = dashboard.rater(&me).expect("the appraiser");
+    let (alpha, n) = r.self_agreement.expect("five sent");
+    assert_eq!(n, pairs);
+    assert!(alpha < 1.0, "they disagree on half the criteria: {alpha}");
+    // The appraiser's own figures never hold the self-ratings (blind).
+    let req = Request::OwnCalibration {
+        period: s.model.period.clone(),
+    };
+    let Response::Calibration(Some(mine)) = s.store().execute(Some(&me), req).expect("own") else {
+        panic!("own figures");
+    };
+    assert_eq!(mine.self_agreement, None);
+}

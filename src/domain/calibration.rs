@@ -46,6 +46,9 @@ pub struct Rated {
     pub appraiser: String,
     pub group: String,
     pub ratings: Vec<Given>,
+    /// The employee's own ratings (a sent self-assessment), if any: a
+    /// second rating of the same person.
+    pub own: Vec<Given>,
 }
 
 /// How a measure reads.
@@ -65,6 +68,10 @@ pub struct RaterFigures {
     pub employees: usize,
     /// `None` below [`MIN_EMPLOYEES`]: too few to say anything.
     pub figures: Option<Figures>,
+    /// Agreement with the employees' own ratings: Krippendorff's α
+    /// (ordinal) over every criterion both rated, and how many that is;
+    /// `None` with fewer than [`MIN_EMPLOYEES`] self-assessments.
+    pub self_agreement: Option<(f64, usize)>,
 }
 
 /// The measures, from enough employees.
@@ -121,6 +128,7 @@ pub fn raters(all: &[Rated]) -> Vec<RaterFigures> {
                 appraiser: appraiser.to_string(),
                 employees,
                 figures,
+                self_agreement: self_agreement(&staff),
             }
         })
         .collect()
@@ -183,6 +191,26 @@ fn figures(
         halo_spread,
         verdicts,
     }
+}
+
+/// α between the appraiser's and the employees' own ratings, each
+/// (employee, criterion) a unit rated twice.
+fn self_agreement(staff: &[&Rated]) -> Option<(f64, usize)> {
+    let with_own = staff.iter().filter(|r| !r.own.is_empty()).count();
+    if with_own < MIN_EMPLOYEES {
+        return None;
+    }
+    let units: Vec<Vec<Option<f64>>> = staff
+        .iter()
+        .flat_map(|r| {
+            r.ratings.iter().filter_map(|g| {
+                let own = r.own.iter().find(|o| o.criterion == g.criterion)?;
+                Some(vec![Some(f64::from(g.level)), Some(f64::from(own.level))])
+            })
+        })
+        .collect();
+    let alpha = krippendorff_alpha(&units, Metric::Ordinal)?;
+    Some((alpha, units.len()))
 }
 
 /// Within-group agreement of several ratings of one target on an

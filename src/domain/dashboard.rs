@@ -2,6 +2,7 @@
 //! distribution against the unit's own result, and training needs. Pure:
 //! the store gathers the records the asker may see and calls [`compute`].
 
+use super::SelfAssessment;
 use super::calibration::{Given, Rated, RaterFigures, raters};
 use super::career::{Need, training_needs};
 use super::distribution::{Breach, Limit, Rules};
@@ -11,7 +12,7 @@ use super::summary::summarize;
 use super::training::Programme;
 use super::{Assessment, Nip, Person, Reference, Scheme};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Everything the dashboard shows of a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +76,9 @@ pub struct Input<'a> {
     pub results: &'a [UnitResult],
     /// The distribution rules, when they are for the period's scheme.
     pub rules: Option<&'a Rules>,
+    /// The employees' self-assessments the asker may read; the sent ones
+    /// count, for the agreement with the appraisers' ratings.
+    pub selfs: &'a [SelfAssessment],
 }
 
 /// Computes the dashboard; `assessment` finds a person's record.
@@ -89,6 +93,12 @@ pub fn compute<'a>(
         .map(|g| (g.id.clone(), g.label.clone()))
         .collect();
     let units = progress(input.people.iter().copied(), assessment, input.ended);
+    let sent: HashMap<&Nip, &SelfAssessment> = input
+        .selfs
+        .iter()
+        .filter(|s| s.sent.is_some())
+        .map(|s| (&s.key.employee, s))
+        .collect();
     let mut rated = Vec::new();
     let mut by_unit: BTreeMap<&str, (Vec<usize>, Vec<Vec<&Programme>>)> = BTreeMap::new();
     for p in &input.people {
@@ -101,21 +111,28 @@ pub fn compute<'a>(
         };
         // Calibration counts every rating given, drafts too: it is most
         // useful before submitting.
-        let ratings: Vec<Given> = criteria
-            .iter()
-            .filter_map(|c| {
-                a.rating(&c.criterion.id).map(|level| Given {
-                    criterion: c.criterion.id.clone(),
-                    level,
-                    scale: c.scale,
+        let given = |rating: &dyn Fn(&str) -> Option<u8>| -> Vec<Given> {
+            criteria
+                .iter()
+                .filter_map(|c| {
+                    rating(&c.criterion.id).map(|level| Given {
+                        criterion: c.criterion.id.clone(),
+                        level,
+                        scale: c.scale,
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        };
+        let ratings = given(&|id| a.rating(id));
         if !ratings.is_empty() {
+            let own = sent
+                .get(&p.nip)
+                .map_or_else(Vec::new, |s| given(&|id| s.rating(id)));
             rated.push(Rated {
                 appraiser: a.appraiser.to_string(),
                 group: p.template.clone(),
                 ratings,
+                own,
             });
         }
         if Stage::of(Some(a)) < Stage::Submitted {

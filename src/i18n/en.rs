@@ -279,6 +279,7 @@ pub const EN: Strings = Strings {
     own_result_hint: "Enter: read your result and its reasons beside your self-assessment; there you can accept it or object within 14 days.",
     act_send_self: "send self-assessment",
     act_quick_feedback: "feedback",
+    dash_self_agreement: "agreement with the employees' self-assessments: ordinal α {alpha} ({n} criteria rated by both)",
     own_calibration: "Your calibration this period: {bias} (offset {offset} levels from other appraisers, {middle}% middle ratings). Check again before submitting.",
     dash_tab_calibration: "Calibration",
     dash_calibration_head: "Offset = their mean rating minus other appraisers' for comparable staff (same post), in levels; from {n} employees on only.",

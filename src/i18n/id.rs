@@ -279,6 +279,7 @@ pub const ID: Strings = Strings {
     own_result_hint: "Enter: lihat hasil penilaian Anda beserta alasannya, di samping penilaian diri Anda; di sana Anda dapat menerima hasil atau mengajukan keberatan dalam 14 hari.",
     act_send_self: "kirim penilaian diri",
     act_quick_feedback: "umpan balik",
+    dash_self_agreement: "kesepakatan dengan penilaian diri pegawai: α ordinal {alpha} ({n} kriteria dinilai keduanya)",
     own_calibration: "Kalibrasi Anda periode ini: {bias} (selisih {offset} tingkat dari penilai lain, {middle}% nilai tengah). Periksa lagi sebelum mengajukan.",
     dash_tab_calibration: "Kalibrasi",
     dash_calibration_head: "Selisih = rata-rata nilai dikurangi rata-rata penilai lain untuk pegawai sebanding (jabatan sama), dalam tingkat; hanya dari {n} pegawai ke atas.",

@@ -9,7 +9,7 @@ use super::trees;
 use crate::domain::calibration::{Given, Rated, raters};
 use crate::domain::dashboard::{Input, compute};
 use crate::domain::org_result::UnitResult;
-use crate::domain::{Assessment, Nip, Period, Person, Role};
+use crate::domain::{Assessment, Nip, Period, Person, Role, SelfAssessment};
 use std::collections::HashMap;
 
 /// A Unix time's date in Ambon (WIT, UTC+9), as `YYYY-MM-DD`.
@@ -67,6 +67,17 @@ impl Store {
             &mut corrupt,
         )?;
         let rules = crate::data::distribution_rules(&reference).ok();
+        // Sent self-assessments are the reviewer's and the admin's to read.
+        let selfs: Vec<SelfAssessment> = trees::of_period(
+            &t.self_assessments,
+            trees::SELF_ASSESSMENTS,
+            &period.id,
+            None,
+            &mut corrupt,
+        )?
+        .into_iter()
+        .filter(|s: &SelfAssessment| s.sent.is_some())
+        .collect();
         let input = Input {
             period: &period.id,
             ended: period.end < iso_date((self.clock)()),
@@ -75,6 +86,7 @@ impl Store {
             scheme,
             results: &results,
             rules: rules.as_ref(),
+            selfs: &selfs,
         };
         let dashboard = compute(&input, |n| by_nip.get(n).copied());
         Ok(Response::Dashboard {
@@ -170,6 +182,9 @@ impl Store {
                         .unwrap_or("")
                         .to_string(),
                     ratings,
+                    // Blind: the appraiser may not see their staff's own
+                    // ratings before submitting.
+                    own: Vec::new(),
                 })
             })
             .collect();

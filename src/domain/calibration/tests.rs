@@ -130,6 +130,7 @@ fn staff(appraiser: &str, group: &str, n: usize, levels: &[(&str, u8)]) -> Vec<R
                     scale: 5,
                 })
                 .collect(),
+            own: Vec::new(),
         })
         .collect()
 }
@@ -170,4 +171,40 @@ fn leniency_severity_central_tendency_and_halo() {
     assert_eq!(h.verdicts, [Verdict::Halo]);
     assert_eq!(of("S").employees, 4);
     assert_eq!(of("S").figures, None, "below {MIN_EMPLOYEES} employees");
+}
+
+#[test]
+fn agreement_with_the_employees_own_ratings() {
+    let given = |c: &str, level: u8| Given {
+        criterion: c.into(),
+        level,
+        scale: 5,
+    };
+    // Five employees, two criteria each; the employee agrees on the first
+    // criterion and rates themself one level higher on the second.
+    let staff: Vec<Rated> = (0..5u8)
+        .map(|i| Rated {
+            appraiser: "A".into(),
+            group: "g".into(),
+            ratings: vec![given("x", 1 + i % 3), given("y", 2 + i % 3)],
+            own: vec![given("x", 1 + i % 3), given("y", 3 + i % 3)],
+        })
+        .collect();
+    let units: Vec<Vec<Option<f64>>> = staff
+        .iter()
+        .flat_map(|r| {
+            r.ratings
+                .iter()
+                .zip(&r.own)
+                .map(|(a, o)| vec![Some(f64::from(a.level)), Some(f64::from(o.level))])
+        })
+        .collect();
+    let (alpha, pairs) = raters(&staff)[0].self_agreement.expect("five sent");
+    assert_eq!(pairs, 10);
+    assert_eq!(Some(alpha), krippendorff_alpha(&units, Metric::Ordinal));
+    assert!(alpha < 1.0 && alpha > 0.0, "{alpha}");
+    // Four self-assessments are too few.
+    let mut fewer = staff.clone();
+    fewer[0].own.clear();
+    assert_eq!(raters(&fewer)[0].self_agreement, None);
 }

@@ -91,6 +91,7 @@ fn progress_distribution_results_and_training_per_unit() {
         scheme,
         results: &results,
         rules: Some(&rules),
+        selfs: &[],
     };
     let d = compute(&input, |n| records.iter().find(|a| &a.key.employee == n));
     let ids: Vec<&str> = d.grades.iter().map(|(id, _)| id.as_str()).collect();
