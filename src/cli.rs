@@ -73,6 +73,28 @@ pub enum Command {
         #[arg(long, value_name = "RESULT", requires = "unit")]
         result: Option<String>,
     },
+    /// A printable evaluation document (HTML, one A4 page): of one employee
+    /// to a file, or of every employee of a unit, with the unit's recap as
+    /// index.html, into a directory
+    Report {
+        /// The employee (NIP)
+        #[arg(
+            long,
+            value_name = "NIP",
+            required_unless_present = "unit",
+            conflicts_with = "unit"
+        )]
+        employee: Option<String>,
+        /// The unit (its id in the roster)
+        #[arg(long, value_name = "ID")]
+        unit: Option<String>,
+        /// The period (default: the active one)
+        #[arg(long, value_name = "ID")]
+        period: Option<String>,
+        /// The file (--employee) or directory (--unit) to write
+        #[arg(short, long, value_name = "PATH")]
+        output: PathBuf,
+    },
     /// Audit trail: `kinerja audit verify` checks the journal's hash chain
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -4,6 +4,7 @@ pub mod export;
 pub mod import;
 pub mod journal;
 pub mod org_result;
+pub mod report;
 pub mod serve;
 
 /// Borrows owned (name, value) pairs for `fill`.

@@ -40,6 +40,20 @@ fn main() -> Result<()> {
             let set = unit.as_deref().zip(result.as_deref());
             org_result::command(&paths, &socket, lang, period.as_deref(), set)
         }
+        Some(Command::Report {
+            ref employee,
+            ref unit,
+            ref period,
+            ref output,
+        }) => {
+            use kinerja::commands::report::{Target, command};
+            let target = match (employee, unit) {
+                (Some(nip), _) => Target::Employee(nip),
+                (None, Some(unit)) => Target::Unit(unit),
+                (None, None) => unreachable!("clap requires one of them"),
+            };
+            command(&paths, &socket, lang, &target, period.as_deref(), output)
+        }
         Some(Command::Meeting { ref unit }) => {
             let opening = Opening::Meeting { unit: unit.clone() };
             tui_with(&cli, &paths, &socket, &config, lang, opening)
