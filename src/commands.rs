@@ -11,3 +11,15 @@ pub mod serve;
 pub fn pairs<'a>(args: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     args.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
+
+/// The store's roster, reference data and active period.
+pub fn snapshot(store: &dyn crate::store::Exec) -> color_eyre::Result<crate::store::Snapshot> {
+    use crate::store::{Request, Response};
+    match store
+        .exec(None, Request::Snapshot)
+        .map_err(|e| color_eyre::eyre::eyre!(e))?
+    {
+        Response::Snapshot(s) => Ok(*s),
+        other => color_eyre::eyre::bail!("the store did not answer with a snapshot: {other:?}"),
+    }
+}

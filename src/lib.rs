@@ -12,3 +12,4 @@ pub mod source;
 pub mod store;
 pub mod theme;
 pub mod tui;
+pub mod wit;

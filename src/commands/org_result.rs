@@ -19,10 +19,7 @@ pub fn command(
 ) -> Result<()> {
     let t = lang.strings();
     let store = Backend::connect_or_open(&paths.data_dir, socket)?;
-    let Response::Snapshot(snap) = store.exec(None, Request::Snapshot).map_err(|e| eyre!(e))?
-    else {
-        bail!("the store did not answer with a snapshot");
-    };
+    let snap = super::snapshot(&store)?;
     let Some(period) = period.map(str::to_string).or(snap.active_period.clone()) else {
         bail!("{}", t.cli_no_period);
     };

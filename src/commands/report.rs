@@ -52,16 +52,12 @@ pub fn command(
 ) -> Result<()> {
     let t = lang.strings();
     let store = Backend::connect_or_open(&paths.data_dir, socket)?;
-    let Response::Snapshot(snap) = store.exec(None, Request::Snapshot).map_err(|e| eyre!(e))?
-    else {
-        bail!("the store did not answer with a snapshot");
-    };
     let Snapshot {
         org,
         reference,
         active_period,
         ..
-    } = *snap;
+    } = super::snapshot(&store)?;
     let Some(period_id) = period.map(str::to_string).or(active_period) else {
         bail!("{}", t.cli_no_period);
     };

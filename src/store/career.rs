@@ -44,7 +44,7 @@ impl Store {
             key: "angka kredit".into(),
             reason: e.to_string(),
         })?;
-        let today = super::dashboard::iso_date((self.clock)());
+        let today = crate::wit::iso_date((self.clock)());
         let years = year_periods(&periods, &today);
         let last_two = &years[years.len().saturating_sub(2)..];
         let by_nip: HashMap<&Nip, &Person> = people.iter().map(|p| (&p.nip, *p)).collect();

@@ -12,18 +12,6 @@ use crate::domain::org_result::UnitResult;
 use crate::domain::{Assessment, Nip, Period, Person, Role, SelfAssessment};
 use std::collections::HashMap;
 
-/// A Unix time's date in Ambon (WIT, UTC+9), as `YYYY-MM-DD`.
-pub(super) fn iso_date(unix: i64) -> String {
-    let wit = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    time::OffsetDateTime::from_unix_timestamp(unix).map_or_else(
-        |_| String::new(),
-        |t| {
-            let d = t.to_offset(wit).date();
-            format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-        },
-    )
-}
-
 impl Store {
     pub(super) fn dashboard(
         &self,
@@ -80,7 +68,7 @@ impl Store {
         .collect();
         let input = Input {
             period: &period.id,
-            ended: period.end < iso_date((self.clock)()),
+            ended: period.end < crate::wit::iso_date((self.clock)()),
             people,
             reference: &reference,
             scheme,
@@ -192,15 +180,5 @@ impl Store {
             .into_iter()
             .find(|r| r.appraiser == me.as_str());
         Ok(Response::Calibration(mine))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_are_ambon_dates() {
-        // 2026-06-30 16:00 UTC is already 1 July in Ambon.
-        assert_eq!(super::iso_date(1_782_835_200), "2026-07-01");
-        assert_eq!(super::iso_date(1_782_831_599), "2026-06-30");
     }
 }

@@ -21,18 +21,6 @@ pub struct Page<'a> {
     pub unit_result: Option<OrgResult>,
 }
 
-/// `YYYY-MM-DD` of a Unix time in Ambon (WIT).
-fn date(unix: i64) -> String {
-    let wit = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    time::OffsetDateTime::from_unix_timestamp(unix).map_or_else(
-        |_| String::new(),
-        |t| {
-            let d = t.to_offset(wit).date();
-            format!("{:02}-{:02}-{:04}", d.day(), u8::from(d.month()), d.year())
-        },
-    )
-}
-
 fn value(v: Option<&AspectValue>) -> String {
     match v {
         Some(AspectValue::Expectation(e)) => e.label().to_string(),
@@ -220,11 +208,10 @@ pub fn page(p: &Page<'_>) -> String {
     }
     h.push_str(&flow(org, a));
     // The signatures, dated on approval.
-    let when = a
-        .flow
-        .approved
-        .as_ref()
-        .map_or_else(|| "....................".into(), |r| date(r.at));
+    let when = a.flow.approved.as_ref().map_or_else(
+        || "....................".into(),
+        |r| crate::wit::form_date(r.at),
+    );
     let sign = |title: &str, who: Option<&Person>| {
         format!(
             "<td>{}<div class=\"space\"></div><u>{}</u><br>NIP {}</td>",
@@ -269,7 +256,7 @@ fn flow(org: &Org, a: &Assessment) -> String {
             lines.push(format!(
                 "{label} oleh {} ({}){text}",
                 esc(&name(r)),
-                date(r.at)
+                crate::wit::form_date(r.at)
             ));
         }
     }

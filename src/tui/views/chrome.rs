@@ -10,19 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Formats unix seconds in Ambon time (WIT, UTC+9).
 pub fn format_time(unix: i64) -> String {
-    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(unix) else {
-        return "?".into();
-    };
-    let wit = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    let t = t.to_offset(wit);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} WIT",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    crate::wit::stamp(unix)
 }
 
 pub fn header(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
