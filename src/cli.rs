@@ -95,6 +95,9 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: PathBuf,
     },
+    /// Appraiser practice on fictional cases: rate them, then compare with
+    /// the reference ratings and their reasons (nothing is stored)
+    Practice,
     /// Audit trail: `kinerja audit verify` checks the journal's hash chain
     #[command(subcommand)]
     Audit(AuditCommand),

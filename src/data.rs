@@ -48,6 +48,14 @@ pub const TEMPLATES: &[DataFile] = &[
 
 pub const TRAINING: DataFile = data_file!("data/training.toml");
 
+/// The appraiser practice cases (fictional people only).
+pub const PRACTICE: &[DataFile] = &[
+    data_file!("data/practice/latihan-01.toml"),
+    data_file!("data/practice/latihan-02.toml"),
+    data_file!("data/practice/latihan-03.toml"),
+    data_file!("data/practice/latihan-04.toml"),
+];
+
 /// The predikat distribution rules (SE MenPANRB 3/2023).
 pub const DISTRIBUTION: DataFile = data_file!("data/distribution.toml");
 
@@ -365,4 +373,68 @@ pub fn distribution_rules(
 ) -> Result<crate::domain::distribution::Rules, SourceError> {
     let (file, src) = DISTRIBUTION;
     parse_distribution(file, src, reference)
+}
+
+/// Parses a practice case: its template must exist, and every criterion
+/// it is rated on (the template's and BerAKHLAK's) must have exactly one
+/// reference rating within its scale, and no other criterion one.
+pub fn parse_case(
+    file: &str,
+    src: &str,
+    reference: &Reference,
+) -> Result<crate::domain::practice::Case, SourceError> {
+    let case: crate::domain::practice::Case = parse_toml(file, src)?;
+    let Some(t) = reference.template(&case.template) else {
+        let msg = format!("unknown template {:?}", case.template);
+        return Err(Problem::top("template", msg).locate(file, src));
+    };
+    let behaviour = reference.template(&reference.behaviour_template);
+    let scale_of = |id: &str| {
+        [Some(t), behaviour]
+            .into_iter()
+            .flatten()
+            .find(|x| x.criteria.iter().any(|c| c.id == id))
+            .map(|x| x.scale)
+    };
+    for (i, r) in case.reference.iter().enumerate() {
+        let Some(scale) = scale_of(&r.criterion) else {
+            let msg = format!(
+                "criterion {:?} is not rated in template {}",
+                r.criterion, t.id
+            );
+            return Err(Problem::at("reference", i, "criterion", msg).locate(file, src));
+        };
+        if r.rating == 0 || r.rating > scale {
+            let msg = format!("rating {} is outside the scale 1–{scale}", r.rating);
+            return Err(Problem::at("reference", i, "rating", msg).locate(file, src));
+        }
+        if case.reference[..i]
+            .iter()
+            .any(|x| x.criterion == r.criterion)
+        {
+            let msg = format!("criterion {:?} has a reference rating already", r.criterion);
+            return Err(Problem::at("reference", i, "criterion", msg).locate(file, src));
+        }
+    }
+    let all = t
+        .criteria
+        .iter()
+        .chain(behaviour.into_iter().flat_map(|b| b.criteria.iter()));
+    for c in all {
+        if case.reference_of(&c.id).is_none() {
+            let msg = format!("criterion {:?} has no reference rating", c.id);
+            return Err(Problem::top("reference", msg).locate(file, src));
+        }
+    }
+    Ok(case)
+}
+
+/// The shipped practice cases.
+pub fn practice_cases(
+    reference: &Reference,
+) -> Result<Vec<crate::domain::practice::Case>, SourceError> {
+    PRACTICE
+        .iter()
+        .map(|(file, src)| parse_case(file, src, reference))
+        .collect()
 }

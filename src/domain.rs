@@ -11,6 +11,7 @@ pub mod nip;
 pub mod org;
 pub mod org_result;
 pub mod pin;
+pub mod practice;
 pub mod progress;
 pub mod reference;
 pub mod scheme;

@@ -54,6 +54,9 @@ fn main() -> Result<()> {
             };
             command(&paths, &socket, lang, &target, period.as_deref(), output)
         }
+        Some(Command::Practice) => {
+            tui_with(&cli, &paths, &socket, &config, lang, Opening::Practice)
+        }
         Some(Command::Meeting { ref unit }) => {
             let opening = Opening::Meeting { unit: unit.clone() };
             tui_with(&cli, &paths, &socket, &config, lang, opening)

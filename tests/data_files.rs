@@ -39,6 +39,47 @@ fn every_shipped_file_parses_and_validates() {
 }
 
 #[test]
+fn practice_cases_are_checked_against_their_templates() {
+    let r = data::reference().expect("reference");
+    let cases = data::practice_cases(&r).expect("the shipped cases");
+    assert_eq!(cases.len(), 4);
+    assert!(cases.iter().any(|c| c.template == "guru"));
+    assert!(
+        cases.iter().all(|c| c.name.contains("(fiktif)")),
+        "fictional people only"
+    );
+    let (file, src) = data::PRACTICE[0];
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).expect("line") + 1;
+    for (bad, needle, why) in [
+        (
+            src.replacen(
+                "criterion = \"adm-penataan-arsip\"",
+                "criterion = \"adm-arsip\"",
+                1,
+            ),
+            "\"adm-arsip\"",
+            "is not rated in template",
+        ),
+        (
+            src.replacen("rating = 4", "rating = 6", 1),
+            "rating = 6",
+            "outside the scale 1–5",
+        ),
+    ] {
+        let e = data::parse_case(file, &bad, &r).expect_err(why);
+        let msg = e.to_string();
+        let line = line_of(&bad, needle);
+        assert!(msg.starts_with(&format!("{file}:{line}: ")), "{msg}");
+        assert!(msg.contains(why), "{msg}");
+    }
+    // A criterion left without a reference rating is named.
+    let cut = src.replacen("criterion = \"loyal\"", "criterion = \"kolaboratif\"", 1);
+    let e = data::parse_case(file, &cut, &r).expect_err("loyal missing");
+    assert!(e.to_string().contains("reference rating already"), "{e}");
+}
+
+#[test]
 fn distribution_rules_name_only_the_schemes_grades() {
     let r = data::reference().expect("reference");
     let (file, src) = data::DISTRIBUTION;

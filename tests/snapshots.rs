@@ -193,3 +193,22 @@ fn dashboard_tabs() {
     s.key(KeyCode::Tab);
     snap(&mut s, "dashboard_career_id");
 }
+
+/// Appraiser practice: the list, a case, its rating card, the result.
+#[test]
+fn practice_screens() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    s.key(KeyCode::Char('L'));
+    snap(&mut s, "practice_list_id");
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Enter);
+    snap(&mut s, "practice_story_id");
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Char('3'));
+    snap(&mut s, "practice_rate_id");
+    for _ in 0..12 {
+        s.key(KeyCode::Char('2'));
+    }
+    snap(&mut s, "practice_result_id");
+}

@@ -68,6 +68,7 @@ impl Strings {
             Action::QuickFeedback => self.act_quick_feedback,
             Action::Meeting => self.act_meeting,
             Action::Dashboard => self.act_dashboard,
+            Action::Practice => self.act_practice,
             Action::Trend => self.act_trend,
             Action::SetUnitResult => self.act_set_unit_result,
             Action::WithdrawFeedback => self.act_withdraw_feedback,

@@ -71,6 +71,8 @@ pub enum Action {
     Dashboard,
     /// Admin: enter the selected unit's Capaian Kinerja Organisasi.
     SetUnitResult,
+    /// Opens appraiser practice on fictional cases.
+    Practice,
     /// Leaves the session (saving any open text) for the login list, so
     /// that someone else can use the terminal.
     SwitchUser,

@@ -45,6 +45,8 @@ pub enum Context {
     Meeting,
     /// The unit dashboard.
     Dashboard,
+    /// Appraiser practice.
+    Practice,
 }
 
 impl Context {
@@ -203,6 +205,7 @@ struct RawKeymap {
     quick: Vec<RawBinding>,
     meeting: Vec<RawBinding>,
     dashboard: Vec<RawBinding>,
+    practice: Vec<RawBinding>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, SourceError> {
@@ -225,6 +228,7 @@ fn parse_file(file: &str, src: &str) -> Result<BTreeMap<Context, Vec<Binding>>, 
         (Context::Quick, "quick", r.quick),
         (Context::Meeting, "meeting", r.meeting),
         (Context::Dashboard, "dashboard", r.dashboard),
+        (Context::Practice, "practice", r.practice),
     ];
     let mut out = BTreeMap::new();
     for (ctx, section, list) in sections {

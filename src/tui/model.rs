@@ -4,6 +4,7 @@ mod dashboard;
 mod meeting;
 mod people;
 mod pin;
+mod practice;
 mod quick;
 mod sheet;
 
@@ -11,6 +12,7 @@ pub use dashboard::{DashState, DashTab};
 pub use meeting::Meeting;
 pub use people::fold;
 pub use pin::{PinEntry, PinStage};
+pub use practice::{PracticeStage, PracticeState};
 pub use quick::{QuickNote, QuickStage};
 pub use sheet::Sheet;
 
@@ -40,6 +42,8 @@ pub enum Screen {
     Meeting,
     /// Progress, distribution and training needs of the units one reviews.
     Dashboard,
+    /// Appraiser practice on fictional cases.
+    Practice,
 }
 
 /// Where a session opens once someone logs in.
@@ -50,6 +54,8 @@ pub enum Opening {
     Resume,
     /// The meeting screen (`kinerja meeting`), on this unit if named.
     Meeting { unit: Option<String> },
+    /// The practice screen (`kinerja practice`).
+    Practice,
 }
 
 /// Why the session ends.
@@ -201,6 +207,8 @@ pub struct Model {
     pub quick: Option<QuickNote>,
     /// The last note this person gave in this session, to withdraw.
     pub last_feedback: Option<Feedback>,
+    /// The practice run, when the practice screen is open.
+    pub practice: Option<PracticeState>,
     /// The appraiser's own calibration figures for the period shown.
     pub my_calibration: Option<crate::domain::calibration::RaterFigures>,
     /// The dashboard's figures and where the user is in them.
@@ -271,6 +279,7 @@ impl Model {
             meeting: None,
             dash: DashState::default(),
             my_calibration: None,
+            practice: None,
             last_feedback: None,
             opening: Opening::Resume,
             current: 0,
@@ -326,6 +335,7 @@ impl Model {
             Screen::Scoring => Context::Scoring,
             Screen::Meeting => Context::Meeting,
             Screen::Dashboard => Context::Dashboard,
+            Screen::Practice => Context::Practice,
             Screen::Summary => match self.mode {
                 Mode::Appraiser => Context::Summary,
                 Mode::Reviewer => Context::Review,

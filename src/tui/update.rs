@@ -7,6 +7,7 @@ mod editing;
 mod lists;
 mod meeting;
 mod pin;
+mod practice;
 mod quick;
 mod remote;
 mod review;
@@ -110,6 +111,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::WithdrawFeedback => quick::withdraw(m),
         Action::Meeting if m.screen == Screen::Roster => meeting::open(m, None),
         Action::Dashboard if m.screen == Screen::Roster => dashboard::open(m),
+        Action::Practice if m.screen == Screen::Roster => practice::open(m),
         Action::Input(_)
         | Action::SaveText
         | Action::Back
@@ -185,6 +187,7 @@ fn handle(m: &mut Model, action: Action) -> Vec<Effect> {
             Screen::Summary => summary::summary(m, other),
             Screen::Meeting => meeting::key(m, other),
             Screen::Dashboard => dashboard::key(m, other),
+            Screen::Practice => practice::key(m, other),
             Screen::Loading | Screen::FirstRun | Screen::Pin => vec![],
         },
     }

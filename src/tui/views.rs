@@ -11,6 +11,7 @@ mod meeting;
 mod overlay;
 mod own;
 mod pin;
+mod practice;
 mod quick;
 mod ratings;
 mod roster;
@@ -72,6 +73,7 @@ pub fn render(m: &Model, theme: &Theme, frame: &mut Frame) {
         Screen::Summary => summary::draw(m, theme, buf, body),
         Screen::Meeting => meeting::draw(m, theme, buf, body),
         Screen::Dashboard => dashboard::draw(m, theme, buf, body),
+        Screen::Practice => practice::draw(m, theme, buf, body),
     }
     chrome::status(m, theme, frame, status);
     chrome::footer(m, theme, frame, footer);

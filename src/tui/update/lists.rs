@@ -43,9 +43,16 @@ pub fn log_in(m: &mut Model, nip: Nip) -> Vec<Effect> {
     m.rebuild_staff();
     let mut fx = load_assessments(m);
     // `kinerja meeting`: straight to the meeting screen.
-    if let Opening::Meeting { unit } = std::mem::take(&mut m.opening) {
-        fx.extend(super::meeting::open(m, unit.as_deref()));
-        return fx;
+    match std::mem::take(&mut m.opening) {
+        Opening::Meeting { unit } => {
+            fx.extend(super::meeting::open(m, unit.as_deref()));
+            return fx;
+        }
+        Opening::Practice => {
+            fx.extend(super::practice::open(m));
+            return fx;
+        }
+        Opening::Resume => {}
     }
     fx.push(Effect::Store(
         Purpose::RestoreCursor,

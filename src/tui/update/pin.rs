@@ -194,6 +194,7 @@ pub fn switch_user(m: &mut Model) -> Vec<Effect> {
     m.last_feedback = None;
     m.my_calibration = None;
     m.meeting = None;
+    m.practice = None;
     m.me = None;
     m.locked = false;
     m.pin = None;
