@@ -4,7 +4,7 @@
 //! person exist. Pure: the store feeds the period's ratings.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Figures are shown only from this many rated employees on.
 pub const MIN_EMPLOYEES: usize = 5;
@@ -104,15 +104,21 @@ fn sd(v: &[f64]) -> f64 {
 
 /// Each appraiser's figures, by appraiser id.
 pub fn raters(all: &[Rated]) -> Vec<RaterFigures> {
-    // Sum and count of ratings per (appraiser, group, criterion).
-    let mut cells: BTreeMap<(&str, &str, &str), (f64, usize)> = BTreeMap::new();
+    // Sum and count of ratings per (appraiser, group, criterion), and
+    // per (group, criterion) over everyone: "the others" are the
+    // difference, found without scanning.
+    let mut cells = Cells::default();
     for r in all {
         for g in &r.ratings {
-            let c = cells
+            let own = cells
+                .own
                 .entry((&r.appraiser, &r.group, &g.criterion))
                 .or_default();
-            c.0 += f64::from(g.level);
-            c.1 += 1;
+            own.0 += f64::from(g.level);
+            own.1 += 1;
+            let everyone = cells.all.entry((&r.group, &g.criterion)).or_default();
+            everyone.0 += f64::from(g.level);
+            everyone.1 += 1;
         }
     }
     let mut by_appraiser: BTreeMap<&str, Vec<&Rated>> = BTreeMap::new();
@@ -134,11 +140,32 @@ pub fn raters(all: &[Rated]) -> Vec<RaterFigures> {
         .collect()
 }
 
-fn figures(
-    appraiser: &str,
-    staff: &[&Rated],
-    cells: &BTreeMap<(&str, &str, &str), (f64, usize)>,
-) -> Figures {
+/// Rating sums and counts, per appraiser and over everyone.
+#[derive(Default)]
+struct Cells<'a> {
+    own: HashMap<(&'a str, &'a str, &'a str), (f64, usize)>,
+    all: HashMap<(&'a str, &'a str), (f64, usize)>,
+}
+
+impl Cells<'_> {
+    /// Sum and count of the other appraisers' ratings of a criterion in a
+    /// group.
+    fn others(&self, appraiser: &str, group: &str, criterion: &str) -> (f64, usize) {
+        let (s, n) = self
+            .all
+            .get(&(group, criterion))
+            .copied()
+            .unwrap_or_default();
+        let (os, on) = self
+            .own
+            .get(&(appraiser, group, criterion))
+            .copied()
+            .unwrap_or_default();
+        (s - os, n - on)
+    }
+}
+
+fn figures(appraiser: &str, staff: &[&Rated], cells: &Cells<'_>) -> Figures {
     let mut offsets = Vec::new();
     let mut all = Vec::new();
     let mut middle = 0;
@@ -148,10 +175,7 @@ fn figures(
             all.push(g.unit());
             middle += usize::from(g.middle());
             // Other appraisers' ratings of this criterion in this group.
-            let (sum, n) = cells
-                .iter()
-                .filter(|((a, grp, c), _)| *a != appraiser && *grp == r.group && *c == g.criterion)
-                .fold((0.0, 0), |(s, n), (_, (cs, cn))| (s + cs, n + cn));
+            let (sum, n) = cells.others(appraiser, &r.group, &g.criterion);
             if n > 0 {
                 offsets.push(f64::from(g.level) - sum / n as f64);
             }
