@@ -40,6 +40,11 @@ fn a_reviewer_reads_progress_distribution_and_training() {
         screen.contains("periode berjalan sampai 2026-12-31"),
         "{screen}"
     );
+    // Quick feedback opens from here too, and closes back to it.
+    s.key(KeyCode::Char('f'));
+    assert!(s.model.quick.is_some());
+    s.key(KeyCode::Esc);
+    assert!(s.model.quick.is_none() && s.model.screen == Screen::Dashboard);
     // The previous semester has ended: what was not submitted is late.
     s.key(KeyCode::Char('['));
     let d = s.model.dash.data.clone().expect("figures");
@@ -391,9 +396,14 @@ fn the_dashboard_counts_agreement_with_sent_self_assessments() {
         panic!("dashboard");
     };
     let r = dashboard.rater(&me).expect("the appraiser");
-    let (alpha, n) = r.self_agreement.expect("five sent");
-    assert_eq!(n, pairs);
-    assert!(alpha < 1.0, "they disagree on half the criteria: {alpha}");
+    let a = r.self_agreement.clone().expect("five sent");
+    assert_eq!(a.pairs, pairs);
+    assert!(
+        a.alpha < 1.0,
+        "they disagree on half the criteria: {}",
+        a.alpha
+    );
+    assert!(a.rwg < 1.0 && a.rwg > 0.0, "{}", a.rwg);
     // The appraiser's own figures never hold the self-ratings (blind).
     let req = Request::OwnCalibration {
         period: s.model.period.clone(),

@@ -68,10 +68,20 @@ pub struct RaterFigures {
     pub employees: usize,
     /// `None` below [`MIN_EMPLOYEES`]: too few to say anything.
     pub figures: Option<Figures>,
-    /// Agreement with the employees' own ratings: Krippendorff's α
-    /// (ordinal) over every criterion both rated, and how many that is;
-    /// `None` with fewer than [`MIN_EMPLOYEES`] self-assessments.
-    pub self_agreement: Option<(f64, usize)>,
+    /// Agreement with the employees' own ratings; `None` with fewer
+    /// than [`MIN_EMPLOYEES`] self-assessments.
+    pub self_agreement: Option<Agreement>,
+}
+
+/// How far two ratings of the same people agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// Krippendorff's α (ordinal) over every criterion both rated.
+    pub alpha: f64,
+    /// The mean of rwg over those criteria (each a target rated twice).
+    pub rwg: f64,
+    /// How many criteria both rated.
+    pub pairs: usize,
 }
 
 /// The measures, from enough employees.
@@ -217,24 +227,36 @@ fn figures(appraiser: &str, staff: &[&Rated], cells: &Cells<'_>) -> Figures {
     }
 }
 
-/// α between the appraiser's and the employees' own ratings, each
-/// (employee, criterion) a unit rated twice.
-fn self_agreement(staff: &[&Rated]) -> Option<(f64, usize)> {
+/// α and rwg between the appraiser's and the employees' own ratings,
+/// each (employee, criterion) a unit rated twice.
+fn self_agreement(staff: &[&Rated]) -> Option<Agreement> {
     let with_own = staff.iter().filter(|r| !r.own.is_empty()).count();
     if with_own < MIN_EMPLOYEES {
         return None;
     }
-    let units: Vec<Vec<Option<f64>>> = staff
+    let pairs: Vec<(f64, f64, u8)> = staff
         .iter()
         .flat_map(|r| {
             r.ratings.iter().filter_map(|g| {
                 let own = r.own.iter().find(|o| o.criterion == g.criterion)?;
-                Some(vec![Some(f64::from(g.level)), Some(f64::from(own.level))])
+                Some((f64::from(g.level), f64::from(own.level), g.scale))
             })
         })
         .collect();
+    let units: Vec<Vec<Option<f64>>> = pairs
+        .iter()
+        .map(|(a, b, _)| vec![Some(*a), Some(*b)])
+        .collect();
     let alpha = krippendorff_alpha(&units, Metric::Ordinal)?;
-    Some((alpha, units.len()))
+    let rwgs: Vec<f64> = pairs
+        .iter()
+        .filter_map(|(a, b, scale)| rwg(&[*a, *b], *scale))
+        .collect();
+    Some(Agreement {
+        alpha,
+        rwg: mean(&rwgs)?,
+        pairs: pairs.len(),
+    })
 }
 
 /// Within-group agreement of several ratings of one target on an

@@ -296,7 +296,7 @@ pub const EN: Strings = Strings {
     cli_report_no_unit: "Unit {unit} is not on the roster",
     cli_report_no_assessment: "{nip} has no assessment in period {period}",
     cli_report_done: "Report written: {n} files in {where}",
-    dash_self_agreement: "agreement with the employees' self-assessments: ordinal α {alpha} ({n} criteria rated by both)",
+    dash_self_agreement: "agreement with the employees' self-assessments: ordinal α {alpha}, mean rwg {rwg} ({n} criteria rated by both)",
     own_calibration: "Your calibration this period: {bias} (offset {offset} levels from other appraisers, {middle}% middle ratings). Check again before submitting.",
     dash_tab_calibration: "Calibration",
     dash_calibration_head: "Offset = their mean rating minus other appraisers' for comparable staff (same post), in levels; from {n} employees on only.",

@@ -296,7 +296,7 @@ pub const ID: Strings = Strings {
     cli_report_no_unit: "Unit {unit} tidak ada di roster",
     cli_report_no_assessment: "{nip} belum punya penilaian pada periode {period}",
     cli_report_done: "Laporan ditulis: {n} berkas di {where}",
-    dash_self_agreement: "kesepakatan dengan penilaian diri pegawai: α ordinal {alpha} ({n} kriteria dinilai keduanya)",
+    dash_self_agreement: "kesepakatan dengan penilaian diri pegawai: α ordinal {alpha}, rwg rata-rata {rwg} ({n} kriteria dinilai keduanya)",
     own_calibration: "Kalibrasi Anda periode ini: {bias} (selisih {offset} tingkat dari penilai lain, {middle}% nilai tengah). Periksa lagi sebelum mengajukan.",
     dash_tab_calibration: "Kalibrasi",
     dash_calibration_head: "Selisih = rata-rata nilai dikurangi rata-rata penilai lain untuk pegawai sebanding (jabatan sama), dalam tingkat; hanya dari {n} pegawai ke atas.",

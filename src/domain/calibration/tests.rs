@@ -199,10 +199,13 @@ fn agreement_with_the_employees_own_ratings() {
                 .map(|(a, o)| vec![Some(f64::from(a.level)), Some(f64::from(o.level))])
         })
         .collect();
-    let (alpha, pairs) = raters(&staff)[0].self_agreement.expect("five sent");
-    assert_eq!(pairs, 10);
-    assert_eq!(Some(alpha), krippendorff_alpha(&units, Metric::Ordinal));
-    assert!(alpha < 1.0 && alpha > 0.0, "{alpha}");
+    let a = raters(&staff)[0].self_agreement.clone().expect("five sent");
+    assert_eq!(a.pairs, 10);
+    assert_eq!(Some(a.alpha), krippendorff_alpha(&units, Metric::Ordinal));
+    assert!(a.alpha < 1.0 && a.alpha > 0.0, "{}", a.alpha);
+    // rwg of a pair on 5 levels: equal 1; one apart s² = 0.5, so
+    // 1 − 0.5/2 = 0.75. Five of each: mean 0.875.
+    assert!(close(a.rwg, 0.875), "{}", a.rwg);
     // Four self-assessments are too few.
     let mut fewer = staff.clone();
     fewer[0].own.clear();

@@ -14,7 +14,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub fn open(m: &mut Model) -> Vec<Effect> {
     if !matches!(
         m.screen,
-        Screen::Roster | Screen::Scoring | Screen::Summary | Screen::Meeting
+        Screen::Roster
+            | Screen::Scoring
+            | Screen::Summary
+            | Screen::Meeting
+            | Screen::Dashboard
+            | Screen::Practice
     ) {
         return vec![];
     }

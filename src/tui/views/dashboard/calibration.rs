@@ -76,13 +76,17 @@ pub fn lines<'a>(m: &Model, d: &Dashboard, u: &UnitFigures, theme: &Theme) -> Ve
             ),
             Span::styled(format!(" · {}", words.join(", ")), style),
         ]));
-        if let Some((alpha, pairs)) = r.self_agreement {
+        if let Some(a) = &r.self_agreement {
             lines.push(Line::styled(
                 format!(
                     "  {}",
                     fill(
                         t.dash_self_agreement,
-                        &[("alpha", &format!("{alpha:.2}")), ("n", &pairs.to_string())]
+                        &[
+                            ("alpha", &format!("{:.2}", a.alpha)),
+                            ("rwg", &format!("{:.2}", a.rwg)),
+                            ("n", &a.pairs.to_string())
+                        ]
                     )
                 ),
                 theme.muted,
