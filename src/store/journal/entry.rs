@@ -151,7 +151,7 @@ impl Record for Frame {
     }
 }
 
-fn malformed(reason: &str) -> CodecError {
+pub(super) fn malformed(reason: &str) -> CodecError {
     CodecError::Payload {
         kind: "journal entry".into(),
         version: Frame::VERSION,
@@ -259,109 +259,6 @@ impl Frame {
         h.finalize().into()
     }
 
-    /// The change its parts make up.
-    pub fn change(&self) -> Result<Change, CodecError> {
-        let first = self.parts.first().ok_or_else(|| malformed("no parts"))?;
-        let single = |what| {
-            if self.parts.len() == 1 {
-                Ok(())
-            } else {
-                Err(malformed(what))
-            }
-        };
-        let open = |p: &Part| match p {
-            Part::Open(b) => Ok(b.clone()),
-            Part::Redacted(_) => Err(malformed("a required part was redacted")),
-        };
-        Ok(match self.kind {
-            ChangeKind::Edit => {
-                single("an edit has one part")?;
-                match first {
-                    Part::Redacted(_) => Change::Redacted,
-                    Part::Open(b) => {
-                        let p: EditPart = codec::decode(b)?;
-                        Change::Edit {
-                            key: p.key,
-                            edit: p.edit,
-                            before: p.before,
-                            after: p.after,
-                        }
-                    }
-                }
-            }
-            ChangeKind::SelfEdit => {
-                single("a self-assessment edit has one part")?;
-                match first {
-                    Part::Redacted(_) => Change::Redacted,
-                    Part::Open(b) => {
-                        let p: SelfEditPart = codec::decode(b)?;
-                        Change::SelfEdit {
-                            key: p.key,
-                            edit: p.edit,
-                            before: p.before,
-                            after: p.after,
-                        }
-                    }
-                }
-            }
-            ChangeKind::Feedback => {
-                single("a feedback note has one part")?;
-                match first {
-                    Part::Redacted(_) => Change::Redacted,
-                    Part::Open(b) => Change::Feedback(Box::new(codec::decode(b)?)),
-                }
-            }
-            ChangeKind::FeedbackRetracted => {
-                single("a feedback withdrawal has one part")?;
-                match first {
-                    Part::Redacted(_) => Change::Redacted,
-                    Part::Open(b) => {
-                        let p: FeedbackRetractPart = codec::decode(b)?;
-                        Change::FeedbackRetracted {
-                            key: p.key,
-                            id: p.id,
-                        }
-                    }
-                }
-            }
-            ChangeKind::UnitResult => {
-                single("a unit result has one part")?;
-                Change::UnitResult(Box::new(codec::decode(&open(first)?)?))
-            }
-            ChangeKind::Seed => {
-                let head: SeedPart = codec::decode(&open(first)?)?;
-                let mut assessments = Vec::with_capacity(self.parts.len() - 1);
-                for p in &self.parts[1..] {
-                    if let Part::Open(b) = p {
-                        assessments.push(codec::decode(b)?);
-                    }
-                }
-                Change::Seed {
-                    org: head.org,
-                    reference: head.reference,
-                    assessments,
-                    active_period: head.active_period,
-                }
-            }
-            ChangeKind::ActivePeriod => {
-                single("an active period has one part")?;
-                Change::ActivePeriod(codec::decode(&open(first)?)?)
-            }
-            ChangeKind::Purge => {
-                single("a purge has one part")?;
-                Change::Purge(codec::decode(&open(first)?)?)
-            }
-            ChangeKind::Pin => {
-                single("a PIN change has one part")?;
-                let p: PinPart = codec::decode(&open(first)?)?;
-                Change::Pin {
-                    nip: p.nip,
-                    hash: p.hash,
-                }
-            }
-        })
-    }
-
     /// Replaces every part about one of `periods` by its digest; returns
     /// how many were replaced. The chain hash does not change.
     pub fn redact(&mut self, periods: &BTreeSet<String>) -> Result<u64, CodecError> {
@@ -423,6 +320,7 @@ pub fn decode(payload: &[u8]) -> Result<(Entry, [u8; 32]), CodecError> {
     Ok((entry, frame.hash()))
 }
 
+mod decode;
 mod legacy;
 mod parts;
 
