@@ -288,7 +288,7 @@ pub const ID: Strings = Strings {
     practice_story: "Kasus",
     practice_start: "Enter: mulai menilai · Esc: kembali ke daftar",
     practice_totals: "Sama persis {exact} dari {n} · selisih paling banyak 1 tingkat: {near} · rata-rata selisih {offset} (positif: terlalu murah) · nilai tengah {middle}%",
-    practice_columns: "Kriteria                            Anda  Acuan        Alasan acuan",
+    practice_columns: "Kriteria|Anda|Acuan|Alasan acuan",
     practice_level: "Tingkat acuan",
     cli_report_write: "Tidak dapat menulis {file}: {why}. Tidak ada berkas yang setengah jadi.",
     cli_report_no_period: "Periode {period} tidak ada; pilih salah satu periode roster",

@@ -42,7 +42,7 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
         }
         PracticeStage::Rate => rate(m, p, theme, buf, area),
         PracticeStage::Result => {
-            Paragraph::new(result(m, p, theme))
+            Paragraph::new(result(m, p, theme, area.width))
                 .wrap(Wrap { trim: false })
                 .scroll((p.scroll, 0))
                 .block(block(title(m, p), theme))
@@ -149,13 +149,15 @@ fn rate(m: &Model, p: &PracticeState, theme: &Theme, buf: &mut Buffer, area: Rec
         .render(area, buf);
 }
 
-fn result<'a>(m: &Model, p: &PracticeState, theme: &Theme) -> Vec<Line<'a>> {
+fn result<'a>(m: &Model, p: &PracticeState, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let t = m.t();
     let Some(case) = p.case() else {
         return Vec::new();
     };
     let criteria = m.practice_criteria();
     let cmp = compare(case, &criteria, &p.answers);
+    // The criterion's name gives way on a narrow terminal.
+    let name_w = if width < 100 { 22 } else { 34 };
     let offset = cmp
         .mean_offset
         .map_or_else(|| "—".to_string(), |o| format!("{o:+.2}"));
@@ -173,7 +175,21 @@ fn result<'a>(m: &Model, p: &PracticeState, theme: &Theme) -> Vec<Line<'a>> {
             ),
             theme.title,
         ),
-        Line::styled(t.practice_columns, theme.muted),
+        {
+            let cols: Vec<&str> = t.practice_columns.split('|').collect();
+            let col = |i: usize| cols.get(i).copied().unwrap_or("");
+            Line::styled(
+                format!(
+                    "{}{:>4} {:>6}  {:<4} {}",
+                    pad(col(0), name_w),
+                    col(1),
+                    col(2),
+                    "",
+                    col(3)
+                ),
+                theme.muted,
+            )
+        },
     ];
     for r in &cmp.rows {
         let given = r.given.map_or_else(|| "·".to_string(), |g| g.to_string());
@@ -184,7 +200,7 @@ fn result<'a>(m: &Model, p: &PracticeState, theme: &Theme) -> Vec<Line<'a>> {
             None => ("·".to_string(), theme.muted),
         };
         lines.push(Line::from(vec![
-            Span::styled(pad(&r.name, 34), theme.text),
+            Span::styled(pad(&r.name, name_w), theme.text),
             Span::styled(format!("{given:>4} {:>6}  ", r.reference), theme.text),
             Span::styled(format!("{mark:<4} "), style),
             Span::styled(r.reason.clone(), theme.text),
