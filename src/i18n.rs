@@ -258,6 +258,7 @@ catalogue!(
     own_result_hint,
     act_send_self,
     act_quick_feedback,
+    feedback_you,
     act_practice,
     practice_private,
     practice_title,

@@ -51,7 +51,7 @@ fn three_keys_and_the_text_from_the_scoring_card() {
     // It stands beside the criterion as evidence, and on the summary.
     let screen = s.screen(120, 40);
     assert!(screen.contains("Umpan balik (f):"), "{screen}");
-    assert!(screen.contains("Memandu rapat koordinasi"), "{screen}");
+    assert!(screen.contains("Anda: Memandu"), "{screen}");
     assert!(screen.contains("Umpan balik untuk"), "{screen}");
     s.key(KeyCode::Char('s'));
     let screen = s.screen(120, 40);

@@ -279,6 +279,7 @@ pub const EN: Strings = Strings {
     own_result_hint: "Enter: read your result and its reasons beside your self-assessment; there you can accept it or object within 14 days.",
     act_send_self: "send self-assessment",
     act_quick_feedback: "feedback",
+    feedback_you: "you",
     act_practice: "appraiser practice",
     practice_private: "Practice: fictional cases; your answers are not stored and never mix with real data",
     practice_title: "Appraiser practice",

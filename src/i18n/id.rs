@@ -279,6 +279,7 @@ pub const ID: Strings = Strings {
     own_result_hint: "Enter: lihat hasil penilaian Anda beserta alasannya, di samping penilaian diri Anda; di sana Anda dapat menerima hasil atau mengajukan keberatan dalam 14 hari.",
     act_send_self: "kirim penilaian diri",
     act_quick_feedback: "umpan balik",
+    feedback_you: "Anda",
     act_practice: "latihan penilai",
     practice_private: "Latihan: kasus fiktif; jawaban Anda tidak disimpan dan tidak bercampur dengan data nyata",
     practice_title: "Latihan penilai",

@@ -31,9 +31,12 @@ pub fn note_line<'a>(m: &Model, f: &Feedback, criterion: Option<&str>, theme: &T
         Tone::Positive => theme.saved,
         Tone::Negative => theme.warning,
     };
-    let author = m
-        .person(&f.author)
-        .map_or_else(|| f.author.to_string(), |p| p.name.clone());
+    let author = if m.me.as_ref() == Some(&f.author) {
+        m.t().feedback_you.to_string()
+    } else {
+        m.person(&f.author)
+            .map_or_else(|| f.author.to_string(), |p| p.name.clone())
+    };
     let date = super::format_time(f.at);
     let date = date.split(' ').next().unwrap_or_default().to_string();
     let mut spans = vec![
@@ -55,13 +58,18 @@ pub fn card_lines<'a>(m: &Model, p: &Person, criterion: &str, theme: &Theme) -> 
         return Vec::new();
     }
     let key = m.keys(Context::Scoring, &Action::QuickFeedback);
-    let mut lines = vec![Line::styled(
-        format!("{} ({key}):", m.t().feedback_title),
-        theme.muted,
-    )];
+    // The newest note on the heading's line: it shows even when the card
+    // has room for one line only.
+    let mut first = note_line(m, list[0], None, theme);
+    first.spans.insert(
+        0,
+        Span::styled(format!("{} ({key}): ", m.t().feedback_title), theme.muted),
+    );
+    let mut lines = vec![first];
     lines.extend(
         list.iter()
-            .take(ON_CARD)
+            .skip(1)
+            .take(ON_CARD - 1)
             .map(|f| note_line(m, f, None, theme)),
     );
     lines.extend(more(m, list.len(), ON_CARD, theme));
