@@ -70,6 +70,8 @@ fn print_pdf(html: &Path) -> Vec<u8> {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-pdf-header-footer",
+                // Small /dev/shm in containers crashes the renderer.
+                "--disable-dev-shm-usage",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(format!("--print-to-pdf={}", out.display()))
