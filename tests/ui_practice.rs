@@ -3,11 +3,27 @@
 
 mod support;
 
+use kinerja::domain::assessment::Assessment;
 use kinerja::i18n::Lang;
-use kinerja::store::journal;
+use kinerja::store::{Request, Response, journal};
 use kinerja::tui::model::{PracticeStage, Screen};
 use ratatui::crossterm::event::KeyCode;
 use support::Session;
+
+/// Every assessment of every period, as the store has it.
+fn all_assessments(s: &Session) -> Vec<Assessment> {
+    match s
+        .store()
+        .execute(None, Request::AllAssessments)
+        .expect("all assessments")
+    {
+        Response::Assessments { items, corrupt } => {
+            assert!(corrupt.is_empty(), "{corrupt:?}");
+            items
+        }
+        other => panic!("{other:?}"),
+    }
+}
 
 #[test]
 fn a_case_rated_in_full_is_compared_and_nothing_is_stored() {
@@ -19,6 +35,8 @@ fn a_case_rated_in_full_is_compared_and_nothing_is_stored() {
         .entries
         .len();
     let cursor_before = std::fs::metadata(&journal_file).expect("journal").len();
+    let assessments_before = all_assessments(&s);
+    assert!(!assessments_before.is_empty(), "the demo has history");
     s.key(KeyCode::Char('L'));
     assert_eq!(s.model.screen, Screen::Practice);
     assert!(s.screen(80, 24).contains("Rini Latuputty (fiktif)"));
@@ -69,4 +87,34 @@ fn a_case_rated_in_full_is_compared_and_nothing_is_stored() {
         std::fs::metadata(&journal_file).expect("journal").len(),
         cursor_before
     );
+    assert_eq!(all_assessments(&s), assessments_before, "no assessment");
+}
+
+#[test]
+fn going_back_to_reread_the_case_keeps_the_answers() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    s.key(KeyCode::Char('L'));
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Enter);
+    // Three criteria rated (the Hasil Kerja scale is 1–3).
+    s.chars("312");
+    let answered = |s: &Session| {
+        let p = s.model.practice.as_ref().expect("practice");
+        (p.stage, p.criterion, p.answers.len())
+    };
+    assert_eq!(answered(&s), (PracticeStage::Rate, 3, 3));
+    // On an 80-column terminal the case is not beside the card: Esc shows
+    // it again, Enter goes back to the same criterion with the answers.
+    s.key(KeyCode::Esc);
+    assert_eq!(answered(&s), (PracticeStage::Story, 3, 3));
+    s.key(KeyCode::Enter);
+    assert_eq!(answered(&s), (PracticeStage::Rate, 3, 3));
+    let card = s.screen(80, 24);
+    assert!(card.contains("Kriteria 4 dari 11"), "{card}");
+    // Choosing a case again from the list starts a new run.
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Enter);
+    assert_eq!(answered(&s), (PracticeStage::Story, 0, 0));
 }

@@ -41,9 +41,13 @@ pub fn key(m: &mut Model, action: Action) -> Vec<Effect> {
             let n = p.cases.len();
             super::move_sel(&mut p.selected, n, down);
         }
+        // A new run starts when a case is chosen, not when rating starts:
+        // going back from the card to re-read the case keeps the answers.
         (PracticeStage::List, Action::Select) => {
             p.stage = PracticeStage::Story;
             p.scroll = 0;
+            p.criterion = 0;
+            p.answers.clear();
         }
         (PracticeStage::List, Action::Back) => {
             m.practice = None;
@@ -55,11 +59,7 @@ pub fn key(m: &mut Model, action: Action) -> Vec<Effect> {
         (PracticeStage::Story | PracticeStage::Result, Action::Up) => {
             p.scroll = p.scroll.saturating_sub(1);
         }
-        (PracticeStage::Story, Action::Select) => {
-            p.stage = PracticeStage::Rate;
-            p.criterion = 0;
-            p.answers.clear();
-        }
+        (PracticeStage::Story, Action::Select) => p.stage = PracticeStage::Rate,
         (PracticeStage::Story | PracticeStage::Result, Action::Back) => {
             p.stage = PracticeStage::List;
             p.scroll = 0;
