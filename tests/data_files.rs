@@ -73,9 +73,10 @@ fn practice_cases_are_checked_against_their_templates() {
         assert!(msg.starts_with(&format!("{file}:{line}: ")), "{msg}");
         assert!(msg.contains(why), "{msg}");
     }
-    // A criterion left without a reference rating is named.
+    // A criterion rated twice is named (the one left out, loyal, is
+    // checked by a fixture in tests/invalid_data).
     let cut = src.replacen("criterion = \"loyal\"", "criterion = \"kolaboratif\"", 1);
-    let e = data::parse_case(file, &cut, &r).expect_err("loyal missing");
+    let e = data::parse_case(file, &cut, &r).expect_err("kolaboratif twice");
     assert!(e.to_string().contains("reference rating already"), "{e}");
 }
 

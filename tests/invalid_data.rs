@@ -17,6 +17,7 @@ enum Kind {
     Template,
     Catalogue,
     Org,
+    Practice,
 }
 
 /// (fixture, loader, expected start of the message, expected fragment).
@@ -177,6 +178,42 @@ const INVALID: &[(&str, Kind, &str, &str)] = &[
         "bad_date.toml:6: periods[0].end: ",
         "not a date",
     ),
+    (
+        "practice_unknown_template.toml",
+        Kind::Practice,
+        "practice_unknown_template.toml:5: template: ",
+        "unknown template \"pelaksana-kantor\"",
+    ),
+    (
+        "practice_unknown_trap.toml",
+        Kind::Practice,
+        "practice_unknown_trap.toml:6: trap: ",
+        "unknown variant `pilih_kasih`",
+    ),
+    (
+        "practice_unknown_criterion.toml",
+        Kind::Practice,
+        "practice_unknown_criterion.toml:15: reference[1].criterion: ",
+        "\"adm-surat-menyurat\" is not rated in template guru",
+    ),
+    (
+        "practice_rating_scale.toml",
+        Kind::Practice,
+        "practice_rating_scale.toml:16: reference[1].rating: ",
+        "outside the scale 1–3",
+    ),
+    (
+        "practice_twice.toml",
+        Kind::Practice,
+        "practice_twice.toml:15: reference[1].criterion: ",
+        "\"akuntabel\" has a reference rating already",
+    ),
+    (
+        "practice_missing_reference.toml",
+        Kind::Practice,
+        "practice_missing_reference.toml:9: reference: ",
+        "\"loyal\" has no reference rating",
+    ),
 ];
 
 #[test]
@@ -192,6 +229,7 @@ fn every_invalid_fixture_fails_with_a_located_message() {
             Kind::Template => data::parse_template(file, &src).map(drop),
             Kind::Catalogue => data::parse_catalogue(file, &src, templates).map(drop),
             Kind::Org => data::parse_org(file, &src, reference()).map(drop),
+            Kind::Practice => data::parse_case(file, &src, reference()).map(drop),
         }
         .expect_err(file)
         .to_string();
