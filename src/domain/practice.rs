@@ -132,6 +132,116 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::template::{Aspect, Criterion};
+
+    /// A criterion whose level descriptors are `{prefix}1`, `{prefix}2`, ….
+    fn criterion(id: &str, aspect: Aspect, prefix: &str, scale: u8) -> Criterion {
+        Criterion {
+            id: id.into(),
+            aspect,
+            name: format!("Kriteria {id}"),
+            description: String::new(),
+            guidance: vec![],
+            levels: (1..=scale).map(|l| format!("{prefix}{l}")).collect(),
+            hasil: None,
+        }
+    }
+
+    /// Two 3-level Hasil Kerja criteria, two 5-level behaviours, and one
+    /// criterion the case has no reference rating for.
+    fn fixture() -> (Case, Vec<Criterion>) {
+        let criteria = vec![
+            criterion("h1", Aspect::HasilKerja, "H", 3),
+            criterion("h2", Aspect::HasilKerja, "H", 3),
+            criterion("b1", Aspect::PerilakuKerja, "B", 5),
+            criterion("b2", Aspect::PerilakuKerja, "B", 5),
+            criterion("extra", Aspect::PerilakuKerja, "X", 5),
+        ];
+        let reference = [("h1", 1), ("h2", 3), ("b1", 2), ("b2", 5)]
+            .into_iter()
+            .map(|(c, rating)| ReferenceRating {
+                criterion: c.into(),
+                rating,
+                reason: format!("bukti {c}"),
+            })
+            .collect();
+        let case = Case {
+            id: "uji".into(),
+            name: "Uji (fiktif)".into(),
+            post: "Pengadministrasi".into(),
+            template: "t".into(),
+            trap: Trap::Severity,
+            story: String::new(),
+            reference,
+        };
+        (case, criteria)
+    }
+
+    fn run(answers: &[(&str, u8)]) -> Comparison {
+        let (case, criteria) = fixture();
+        let scaled: Vec<ScaledCriterion<'_>> = criteria
+            .iter()
+            .map(|c| ScaledCriterion {
+                criterion: c,
+                scale: u8::try_from(c.levels.len()).expect("scale"),
+            })
+            .collect();
+        let answers = answers.iter().map(|(c, r)| ((*c).into(), *r)).collect();
+        compare(&case, &scaled, &answers)
+    }
+
+    #[test]
+    fn a_severe_partial_run() {
+        // h1 exact, h2 and b1 one level low, b2 not answered.
+        let cmp = run(&[("h1", 1), ("h2", 2), ("b1", 1)]);
+        let ids: Vec<&str> = cmp.rows.iter().map(|r| r.criterion.as_str()).collect();
+        assert_eq!(ids, ["h1", "h2", "b1", "b2"], "no reference, no row");
+        let offsets: Vec<Option<i16>> = cmp.rows.iter().map(Row::offset).collect();
+        assert_eq!(offsets, [Some(0), Some(-1), Some(-1), None]);
+        assert_eq!((cmp.rated, cmp.exact, cmp.within_one), (3, 1, 3));
+        let mean = cmp.mean_offset.expect("rated");
+        assert!((mean + 2.0 / 3.0).abs() < 1e-9, "severe: {mean}");
+        // h2 at 2 of 3 is the only middle rating of three given.
+        assert!((cmp.middle_share - 1.0 / 3.0).abs() < 1e-9);
+        // Each row explains itself with the reference level's descriptor.
+        let why: Vec<(&str, &str)> = cmp
+            .rows
+            .iter()
+            .map(|r| (r.descriptor.as_str(), r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            why,
+            [
+                ("H1", "bukti h1"),
+                ("H3", "bukti h2"),
+                ("B2", "bukti b1"),
+                ("B5", "bukti b2")
+            ]
+        );
+    }
+
+    #[test]
+    fn every_rating_in_the_middle() {
+        let cmp = run(&[("h1", 2), ("h2", 2), ("b1", 3), ("b2", 3)]);
+        assert_eq!((cmp.rated, cmp.exact), (4, 0));
+        // b2 is two levels under its reference 5; the others one off.
+        assert_eq!(cmp.within_one, 3);
+        let mean = cmp.mean_offset.expect("rated");
+        assert!(
+            (mean - (1.0 - 1.0 + 1.0 - 2.0) / 4.0).abs() < 1e-9,
+            "{mean}"
+        );
+        assert!((cmp.middle_share - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_lenient_run_and_a_rating_off_the_middle() {
+        let cmp = run(&[("h1", 3), ("h2", 3), ("b1", 4), ("b2", 5)]);
+        assert_eq!((cmp.exact, cmp.within_one), (2, 2));
+        let mean = cmp.mean_offset.expect("rated");
+        assert!((mean - 4.0 / 4.0).abs() < 1e-9, "lenient: {mean}");
+        assert!(cmp.middle_share.abs() < 1e-9, "no middle rating");
+    }
 
     #[test]
     fn a_run_is_compared_criterion_by_criterion() {
