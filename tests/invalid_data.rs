@@ -185,6 +185,12 @@ const INVALID: &[(&str, Kind, &str, &str)] = &[
         "unknown template \"pelaksana-kantor\"",
     ),
     (
+        "practice_behaviour_template.toml",
+        Kind::Practice,
+        "practice_behaviour_template.toml:5: template: ",
+        "Hasil Kerja template",
+    ),
+    (
         "practice_unknown_trap.toml",
         Kind::Practice,
         "practice_unknown_trap.toml:6: trap: ",

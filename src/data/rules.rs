@@ -85,23 +85,29 @@ pub fn parse_case(
     reference: &Reference,
 ) -> Result<crate::domain::practice::Case, SourceError> {
     let case: crate::domain::practice::Case = parse_toml(file, src)?;
-    let Some(t) = reference.template(&case.template) else {
+    if reference.template(&case.template).is_none() {
         let msg = format!("unknown template {:?}", case.template);
         return Err(Problem::top("template", msg).locate(file, src));
-    };
-    let behaviour = reference.template(&reference.behaviour_template);
+    }
+    if case.template == reference.behaviour_template {
+        let msg = format!(
+            "{:?} is added to every case; name the post's Hasil Kerja template",
+            case.template
+        );
+        return Err(Problem::top("template", msg).locate(file, src));
+    }
+    let criteria = reference.criteria_of_template(&case.template);
     let scale_of = |id: &str| {
-        [Some(t), behaviour]
-            .into_iter()
-            .flatten()
-            .find(|x| x.criteria.iter().any(|c| c.id == id))
-            .map(|x| x.scale)
+        criteria
+            .iter()
+            .find(|c| c.criterion.id == id)
+            .map(|c| c.scale)
     };
     for (i, r) in case.reference.iter().enumerate() {
         let Some(scale) = scale_of(&r.criterion) else {
             let msg = format!(
                 "criterion {:?} is not rated in template {}",
-                r.criterion, t.id
+                r.criterion, case.template
             );
             return Err(Problem::at("reference", i, "criterion", msg).locate(file, src));
         };
@@ -117,13 +123,9 @@ pub fn parse_case(
             return Err(Problem::at("reference", i, "criterion", msg).locate(file, src));
         }
     }
-    let all = t
-        .criteria
-        .iter()
-        .chain(behaviour.into_iter().flat_map(|b| b.criteria.iter()));
-    for c in all {
-        if case.reference_of(&c.id).is_none() {
-            let msg = format!("criterion {:?} has no reference rating", c.id);
+    for c in &criteria {
+        if case.reference_of(&c.criterion.id).is_none() {
+            let msg = format!("criterion {:?} has no reference rating", c.criterion.id);
             return Err(Problem::top("reference", msg).locate(file, src));
         }
     }

@@ -251,20 +251,7 @@ mod tests {
             .into_iter()
             .find(|c| c.id == "latihan-01")
             .expect("latihan-01");
-        let t = r.template(&case.template).expect("template");
-        let b = r.template(&r.behaviour_template).expect("berakhlak");
-        let criteria: Vec<ScaledCriterion<'_>> = t
-            .criteria
-            .iter()
-            .map(|c| ScaledCriterion {
-                criterion: c,
-                scale: t.scale,
-            })
-            .chain(b.criteria.iter().map(|c| ScaledCriterion {
-                criterion: c,
-                scale: b.scale,
-            }))
-            .collect();
+        let criteria = r.criteria_of_template(&case.template);
         // Halo: everything rated like her charming service (3 of 3, 4 of
         // 5) — reference 1 1 1 3 / 4 2 2 3 3 3 3.
         let mut answers = BTreeMap::new();

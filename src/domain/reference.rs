@@ -30,17 +30,23 @@ impl Reference {
     /// then the behaviour template, Hasil Kerja criteria first; a missing
     /// template contributes nothing.
     pub fn criteria_of(&self, person: &Person) -> Vec<ScaledCriterion<'_>> {
-        let mut v: Vec<ScaledCriterion<'_>> =
-            [person.template.as_str(), self.behaviour_template.as_str()]
-                .into_iter()
-                .filter_map(|id| self.template(id))
-                .flat_map(|t| {
-                    t.criteria.iter().map(move |c| ScaledCriterion {
-                        criterion: c,
-                        scale: t.scale,
-                    })
+        self.criteria_of_template(&person.template)
+    }
+
+    /// The criteria of a Hasil Kerja template with the behaviour template's
+    /// after them: what a person on that template is rated on (also a
+    /// fictional practice case).
+    pub fn criteria_of_template(&self, template: &str) -> Vec<ScaledCriterion<'_>> {
+        let mut v: Vec<ScaledCriterion<'_>> = [template, self.behaviour_template.as_str()]
+            .into_iter()
+            .filter_map(|id| self.template(id))
+            .flat_map(|t| {
+                t.criteria.iter().map(move |c| ScaledCriterion {
+                    criterion: c,
+                    scale: t.scale,
                 })
-                .collect();
+            })
+            .collect();
         v.sort_by_key(|c| c.criterion.aspect);
         v
     }

@@ -42,21 +42,10 @@ impl Model {
     /// The criteria the selected case is rated on: its template's, then
     /// BerAKHLAK's, as for real staff.
     pub fn practice_criteria(&self) -> Vec<ScaledCriterion<'_>> {
-        let Some(case) = self.practice.as_ref().and_then(PracticeState::case) else {
-            return Vec::new();
-        };
-        [
-            case.template.as_str(),
-            self.reference.behaviour_template.as_str(),
-        ]
-        .into_iter()
-        .filter_map(|id| self.reference.template(id))
-        .flat_map(|t| {
-            t.criteria.iter().map(move |c| ScaledCriterion {
-                criterion: c,
-                scale: t.scale,
-            })
-        })
-        .collect()
+        self.practice
+            .as_ref()
+            .and_then(PracticeState::case)
+            .map(|case| self.reference.criteria_of_template(&case.template))
+            .unwrap_or_default()
     }
 }
