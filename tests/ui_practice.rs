@@ -118,3 +118,28 @@ fn going_back_to_reread_the_case_keeps_the_answers() {
     s.key(KeyCode::Enter);
     assert_eq!(answered(&s), (PracticeStage::Story, 0, 0));
 }
+
+#[test]
+fn scrolling_stops_at_the_end_of_the_case() {
+    let mut s = Session::demo(Lang::Id);
+    s.login_first();
+    s.key(KeyCode::Char('L'));
+    s.key(KeyCode::Enter);
+    let top = s.screen(80, 24);
+    assert!(!top.contains("Enter: mulai menilai"), "{top}");
+    for _ in 0..60 {
+        s.key(KeyCode::Char('j'));
+    }
+    let end = s.model.practice.as_ref().expect("practice").scroll;
+    assert!(
+        end > 0 && end < 20,
+        "stopped at the end, not after 60: {end}"
+    );
+    let bottom = s.screen(80, 24);
+    assert!(bottom.contains("Enter: mulai menilai"), "{bottom}");
+    // One key back is one row back, not a climb out of blank rows.
+    s.key(KeyCode::Char('k'));
+    assert_eq!(s.model.practice.as_ref().expect("practice").scroll, end - 1);
+    let up_one = s.screen(80, 24);
+    assert_ne!(up_one, bottom);
+}

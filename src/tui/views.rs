@@ -11,7 +11,7 @@ mod meeting;
 mod overlay;
 mod own;
 mod pin;
-mod practice;
+pub mod practice;
 mod quick;
 mod ratings;
 mod roster;

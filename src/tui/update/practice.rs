@@ -33,6 +33,11 @@ pub fn key(m: &mut Model, action: Action) -> Vec<Effect> {
         .get(m.practice.as_ref().map_or(0, |p| p.criterion))
         .map(|c| (c.criterion.id.clone(), c.scale));
     let down = action == Action::Down;
+    let max_scroll = if down {
+        crate::tui::views::practice::max_scroll(m)
+    } else {
+        0
+    };
     let Some(p) = m.practice.as_mut() else {
         return vec![];
     };
@@ -54,7 +59,7 @@ pub fn key(m: &mut Model, action: Action) -> Vec<Effect> {
             super::back_to_roster(m);
         }
         (PracticeStage::Story | PracticeStage::Result, Action::Down) => {
-            p.scroll = p.scroll.saturating_add(1);
+            p.scroll = p.scroll.saturating_add(1).min(max_scroll);
         }
         (PracticeStage::Story | PracticeStage::Result, Action::Up) => {
             p.scroll = p.scroll.saturating_sub(1);

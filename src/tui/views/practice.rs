@@ -22,10 +22,13 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let Some(p) = &m.practice else { return };
     match p.stage {
         PracticeStage::List => list(m, p, theme, buf, area),
-        PracticeStage::Story => {
-            Paragraph::new(story(m, p, theme))
+        PracticeStage::Story | PracticeStage::Result => {
+            let lines = text(m, p, theme, area.width);
+            // A resize may leave the stored scroll past the end.
+            let offset = p.scroll.min(limit(&lines, area));
+            Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .scroll((p.scroll, 0))
+                .scroll((offset, 0))
                 .block(block(title(m, p), theme))
                 .render(area, buf);
         }
@@ -41,14 +44,32 @@ pub fn draw(m: &Model, theme: &Theme, buf: &mut Buffer, area: Rect) {
                 .render(side, buf);
         }
         PracticeStage::Rate => rate(m, p, theme, buf, area),
-        PracticeStage::Result => {
-            Paragraph::new(result(m, p, theme, area.width))
-                .wrap(Wrap { trim: false })
-                .scroll((p.scroll, 0))
-                .block(block(title(m, p), theme))
-                .render(area, buf);
-        }
     }
+}
+
+/// The scrolling text of the stage: the case, or the result.
+fn text<'a>(m: &Model, p: &PracticeState, theme: &Theme, width: u16) -> Vec<Line<'a>> {
+    match p.stage {
+        PracticeStage::Result => result(m, p, theme, width),
+        _ => story(m, p, theme),
+    }
+}
+
+/// The last scroll offset at which `lines` still fill the bordered `area`.
+fn limit(lines: &[Line<'_>], area: Rect) -> u16 {
+    let rows = super::rows(lines, area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    u16::try_from(rows.saturating_sub(height)).unwrap_or(u16::MAX)
+}
+
+/// How far the case or the result scrolls on the model's terminal, so
+/// that scrolling stops at the end instead of running on into blank rows
+/// that the way back would have to climb out of.
+pub fn max_scroll(m: &Model) -> u16 {
+    let Some(p) = &m.practice else { return 0 };
+    // The body: all but the header, status and footer rows.
+    let area = Rect::new(0, 0, m.size.0, m.size.1.saturating_sub(3));
+    limit(&text(m, p, &Theme::default(), area.width), area)
 }
 
 fn title(m: &Model, p: &PracticeState) -> String {
