@@ -281,7 +281,7 @@ pub const EN: Strings = Strings {
     act_quick_feedback: "feedback",
     feedback_you: "you",
     act_practice: "appraiser practice",
-    practice_private: "Practice: fictional cases; your answers are not stored and never mix with real data",
+    practice_private: "Practice: fictional cases; your answers stay in memory, apart from real data",
     practice_title: "Appraiser practice",
     practice_intro: "Fictional cases to practise rating from evidence. Choose a case, read it, rate each criterion, then compare with the reference ratings and their reasons. Nothing is stored.",
     practice_trap: "trap",

@@ -281,7 +281,7 @@ pub const ID: Strings = Strings {
     act_quick_feedback: "umpan balik",
     feedback_you: "Anda",
     act_practice: "latihan penilai",
-    practice_private: "Latihan: kasus fiktif; jawaban Anda tidak disimpan dan tidak bercampur dengan data nyata",
+    practice_private: "Latihan: kasus fiktif; jawaban Anda tidak disimpan, terpisah dari data nyata",
     practice_title: "Latihan penilai",
     practice_intro: "Kasus fiktif untuk berlatih menilai dari bukti. Pilih kasus, baca, nilai setiap kriteria, lalu bandingkan dengan nilai acuan beserta alasannya. Tidak ada yang disimpan.",
     practice_trap: "jebakan",

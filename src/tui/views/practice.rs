@@ -10,6 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 fn block<'a>(title: String, theme: &Theme) -> Block<'a> {
     Block::bordered()
@@ -164,9 +165,18 @@ fn rate(m: &Model, p: &PracticeState, theme: &Theme, buf: &mut Buffer, area: Rec
             ("n", &criteria.len().to_string()),
         ],
     );
+    // The position in the case matters most; the practice's and the
+    // person's names give way when the card is narrow (the case beside
+    // it names the person).
+    let full = format!("{}· {of} ", title(m, p));
+    let card_title = if full.width() + 2 <= usize::from(area.width) {
+        full
+    } else {
+        format!(" {of} ")
+    };
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(block(format!("{}· {of} ", title(m, p)), theme))
+        .block(block(card_title, theme))
         .render(area, buf);
 }
 
