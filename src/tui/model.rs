@@ -5,6 +5,7 @@ mod meeting;
 mod people;
 mod pin;
 mod practice;
+mod proposal;
 mod quick;
 mod sheet;
 
@@ -13,6 +14,7 @@ pub use meeting::Meeting;
 pub use people::fold;
 pub use pin::{PinEntry, PinStage};
 pub use practice::{PracticeStage, PracticeState};
+pub use proposal::Proposal;
 pub use quick::{QuickNote, QuickStage};
 pub use sheet::Sheet;
 
@@ -129,28 +131,6 @@ impl Section {
             Self::Perilaku => Self::Strengths,
             Self::Strengths => Self::Improvements,
             Self::Improvements => Self::Hasil,
-        }
-    }
-}
-
-/// The aspect results a reviewer means to set while deciding an
-/// objection: shown (with the predikat they give) until the decision is
-/// sent with them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Proposal {
-    pub employee: Nip,
-    pub hasil: Option<crate::domain::assessment::AspectValue>,
-    pub perilaku: Option<crate::domain::assessment::AspectValue>,
-}
-
-impl Proposal {
-    pub fn get(
-        &self,
-        aspect: crate::domain::Aspect,
-    ) -> Option<&crate::domain::assessment::AspectValue> {
-        match aspect {
-            crate::domain::Aspect::HasilKerja => self.hasil.as_ref(),
-            crate::domain::Aspect::PerilakuKerja => self.perilaku.as_ref(),
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 fn describe(m: &Model, change: &Change) -> String {
     let t = m.t();
@@ -116,24 +116,6 @@ pub fn draw(m: &Model, items: &[Item], theme: &Theme, frame: &mut Frame, area: R
             .flat_map(|i| lines(m, i, theme))
             .collect()
     };
-    let rect = Rect::new(
-        area.x + 2,
-        area.y + 1,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    frame.render_widget(Clear, rect);
-    let title = m.current_person().map_or_else(
-        || format!(" {} ", t.history_title),
-        |p| format!(" {} · {} ", t.history_title, p.name),
-    );
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.border_focused)
-                .title(Line::styled(title, theme.title)),
-        ),
-        rect,
-    );
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    super::overlay::person_panel(m, t.history_title, body, theme, frame, area);
 }

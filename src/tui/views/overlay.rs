@@ -137,3 +137,35 @@ pub fn editor(m: &Model, ed: &Editor, theme: &Theme, frame: &mut Frame, area: Re
     frame.render_widget(block, rect);
     frame.render_widget(&ed.area, inner);
 }
+
+/// A panel over the screen, titled with `title` and the employee on
+/// screen (the history and trend overlays).
+pub fn person_panel(
+    m: &Model,
+    title: &str,
+    body: Paragraph<'_>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let rect = Rect::new(
+        area.x + 2,
+        area.y + 1,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, rect);
+    let title = m.current_person().map_or_else(
+        || format!(" {title} "),
+        |p| format!(" {title} · {} ", p.name),
+    );
+    frame.render_widget(
+        body.block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.border_focused)
+                .title(Line::styled(title, theme.title)),
+        ),
+        rect,
+    );
+}

@@ -8,7 +8,7 @@ use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(m: &Model, points: &[Point], theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.t();
@@ -56,24 +56,5 @@ pub fn draw(m: &Model, points: &[Point], theme: &Theme, frame: &mut Frame, area:
             ]));
         }
     }
-    let rect = Rect::new(
-        area.x + 2,
-        area.y + 1,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    frame.render_widget(Clear, rect);
-    let title = m.current_person().map_or_else(
-        || format!(" {} ", t.trend_title),
-        |p| format!(" {} · {} ", t.trend_title, p.name),
-    );
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.border_focused)
-                .title(Line::styled(title, theme.title)),
-        ),
-        rect,
-    );
+    super::overlay::person_panel(m, t.trend_title, Paragraph::new(lines), theme, frame, area);
 }
